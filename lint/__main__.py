@@ -1,0 +1,3 @@
+from fiscal_lint.cli import main
+
+main()

@@ -1,0 +1,50 @@
+"""Blocks: the normalized text cut into prose paragraphs and tables.
+
+A paragraph is a line of normalized text (wrapped lines were joined by normalize). A table is a
+run of lines that look like table rows: tab-separated, pipe-separated, one cell per line ending
+in " |", or columns aligned with runs of spaces as `pdftotext -layout` writes them. Prose rules
+read paragraphs only: a table row read as a sentence would pair figures from different columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+TABLE_ROW = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
+# Page furniture and navigation that never carries claims.
+FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|摘要[:：]\s*\{)")
+
+
+@dataclass
+class Block:
+    kind: str  # "prose" | "table"
+    start: int  # offsets in the normalized text
+    end: int
+    lines: list[tuple[int, int]]  # spans of the lines inside the block
+
+
+def split(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    pos = 0
+    table: list[tuple[int, int]] = []
+
+    def flush_table() -> None:
+        if table:
+            blocks.append(Block("table", table[0][0], table[-1][1], list(table)))
+            table.clear()
+
+    for line in text.split("\n"):
+        span = (pos, pos + len(line))
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if TABLE_ROW.search(line):
+            table.append(span)
+            continue
+        flush_table()
+        if FURNITURE.match(line):
+            continue
+        blocks.append(Block("prose", span[0], span[1], [span]))
+    flush_table()
+    return blocks

@@ -1,0 +1,1 @@
+"""Output formats, one module each, all reading the same list of FileResult."""

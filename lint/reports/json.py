@@ -1,0 +1,56 @@
+"""--format json: the public contract documented in docs/json-format.md (version 1)."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..engine import FileResult
+from ..rule import Figure
+
+
+def _where(doc, start: int, end: int) -> dict:
+    line, col = doc.norm.line_col(start)
+    end_line, end_col = doc.norm.end_line_col(end)
+    return {"line": line, "column": col, "end_line": end_line, "end_column": end_col}
+
+
+def _figure(doc, f: Figure) -> dict:
+    return {"role": f.role, "text": f.text, **_where(doc, f.start, f.end)}
+
+
+def render(results: list[FileResult], lang: str) -> str:
+    files, findings, checks = [], [], []
+    for r in results:
+        entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
+        if r.error:
+            entry["error"] = r.error
+        else:
+            entry["findings"] = len(r.findings)
+            entry["checks"] = len(r.checks)
+        files.append(entry)
+        for f in r.findings:
+            findings.append({
+                "path": r.path,
+                **_where(r.doc, f.anchor.start, f.anchor.end),
+                "code": f.rule.code,
+                "name": f.rule.name,
+                "family": f.rule.family,
+                "severity": f.severity,
+                "message": f.message.get(lang),
+                "expected": f.expected,
+                "figures": [_figure(r.doc, x) for x in f.figures],
+            })
+        for c in r.checks:
+            line, col = r.doc.norm.line_col(c.anchor.start)
+            checks.append({
+                "path": r.path,
+                "line": line,
+                "column": col,
+                "code": c.rule.code,
+                "family": c.rule.family,
+                "status": c.status,
+                "figures": [_figure(r.doc, x) for x in c.figures],
+            })
+    doc = {"version": 1, "tool": {"name": "fiscal-lint", "version": __version__},
+           "files": files, "findings": findings, "checks": checks}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,118 @@
+"""--format text: for people. Each finding with its arithmetic and the source line, figures marked."""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+from ..engine import FileResult
+from ..rule import Finding
+
+CONTEXT = 28  # characters of the line shown around the figures
+STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+WORDS = {
+    "en": {"expected": "consistent figure", "files": "files", "checked": "checked", "passed": "relations verified",
+           "failed": "failed", "errors": "errors", "warnings": "warnings", "clean": "no problems found",
+           "input_error": "error"},
+    "zh": {"expected": "一致的数字应为", "files": "个文件", "checked": "已检查", "passed": "处数字关系核对无误",
+           "failed": "处不符", "errors": "个错误", "warnings": "个警告", "clean": "未发现问题",
+           "input_error": "错误"},
+}
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _snippet(doc, f: Finding) -> list[Text]:
+    """The original lines holding the finding's figures, cut to a window, with the figures marked."""
+    by_line: dict[int, list[tuple[int, int, bool]]] = {}
+    for fig in f.figures:
+        line, col = doc.norm.line_col(fig.start)
+        end_line, end_col = doc.norm.end_line_col(fig.end)
+        if end_line != line:
+            end_col = len(doc.norm.original_line(line)) + 1
+        by_line.setdefault(line, []).append((col, end_col, fig is f.anchor or fig.start == f.anchor.start))
+    out: list[Text] = []
+    gutter = max(len(str(n)) for n in by_line)
+    for line in sorted(by_line):
+        raw = doc.norm.original_line(line).rstrip()
+        spans = sorted(by_line[line])
+        # figures far apart on one long line are shown as separate windows joined by "…"
+        windows: list[list[int]] = []
+        for col, end_col, _ in spans:
+            lo, hi = max(0, col - 1 - CONTEXT), min(len(raw), end_col - 1 + CONTEXT)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        shown = ""
+        offsets: list[tuple[int, int]] = []  # (start in raw, start in shown) per window
+        for lo, hi in windows:
+            shown += "…" if lo > 0 or shown else ""
+            offsets.append((lo, len(shown)))
+            shown += raw[lo:hi]
+        if windows[-1][1] < len(raw):
+            shown += "…"
+        body = Text(shown)
+        marks = [" "] * _width(shown)
+        for col, end_col, is_anchor in spans:
+            lo, at = next((o for o in reversed(offsets) if o[0] <= col - 1), offsets[0])
+            a, b = col - 1 - lo + at, end_col - 1 - lo + at
+            body.stylize("bold red" if is_anchor else "cyan", a, b)
+            start_w = _width(shown[:a])
+            for k in range(start_w, start_w + _width(shown[a:b])):
+                if k < len(marks) and (is_anchor or marks[k] == " "):
+                    marks[k] = "^" if is_anchor else "~"
+        text = Text(f"  {line:>{gutter}} │ ", style="dim")
+        text.append_text(body)
+        out.append(text)
+        caret = Text(f"  {' ' * gutter} │ ", style="dim")
+        caret.append("".join(marks).rstrip(), style="bold red")
+        out.append(caret)
+    return out
+
+
+def render(results: list[FileResult], lang: str, console: Console) -> None:
+    w = WORDS[lang]
+    counts: Counter = Counter()
+    passed = failed = 0
+    for r in results:
+        if r.error:
+            console.print(Text(f"{r.path}: ", style="bold") + Text(f"{w['input_error']}: {r.error}", style="bold red"))
+            counts["input"] += 1
+            continue
+        passed += sum(1 for c in r.checks if c.status == "pass")
+        failed += sum(1 for c in r.checks if c.status == "fail")
+        for f in r.findings:
+            counts[f.severity] += 1
+            line, col = r.doc.norm.line_col(f.anchor.start)
+            head = Text(f"{r.path}:{line}:{col}: ", style="bold")
+            head.append(f.rule.code, style=STYLE[f.severity])
+            head.append(f" [{f.severity}] {f.rule.name}", style=STYLE[f.severity])
+            console.print(head)
+            body = Text("  " + f.message.get(lang))
+            if f.expected:
+                body.append(f"  → {w['expected']}: ", style="dim")
+                body.append(f.expected, style="bold green")
+            console.print(body)
+            for t in _snippet(r.doc, f):
+                console.print(t)
+            console.print()
+    n_files = len(results)
+    summary = Text()
+    if lang == "zh":
+        summary.append(f"{w['checked']} {n_files} {w['files']}，{passed} {w['passed']}")
+        if failed:
+            summary.append(f"，{failed} {w['failed']}")
+        summary.append(f"；{counts['error']} {w['errors']}，{counts['warning']} {w['warnings']}")
+    else:
+        summary.append(f"{w['checked']} {n_files} {w['files']}: {passed} {w['passed']}")
+        if failed:
+            summary.append(f", {failed} {w['failed']}")
+        summary.append(f"; {counts['error']} {w['errors']}, {counts['warning']} {w['warnings']}")
+    if not counts["error"] and not counts["warning"] and not counts["input"]:
+        summary.append(f" — {w['clean']}", style="green")
+    console.print(summary)

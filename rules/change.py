@@ -1,0 +1,213 @@
+"""FL2xx change: a figure, its base-period value, the change amount and the change percent agree.
+
+previous = current − change; percent = change / previous. The direction words (增加/减少 …) give the
+signs, and must agree with each other and with the figures. Where the current figure is taken from
+context and the percent fails with it, every other plausible current figure of the paragraph is
+tried before anything is reported.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from fiscal_lint.claims import ChangeClaim
+from fiscal_lint.explain import in_unit, percent, value_text
+from fiscal_lint.numbers import Interval
+from fiscal_lint.rule import Check, Finding, Message, Rule
+
+PERCENT = Rule(
+    "FL201", "change-percent", "change", "error",
+    Message("A change percent disagrees with the change amount and the figure it changed from.",
+            "增减百分比与增减额及上年（基期）数不符。"),
+)
+DIRECTION = Rule(
+    "FL202", "change-direction", "change", "error",
+    Message("A direction word (增加/减少 …) disagrees with another direction word or with the figures.",
+            "增减方向用语与另一方向用语或数字不一致。"),
+)
+AMOUNT = Rule(
+    "FL203", "change-amount", "change", "error",
+    Message("A change amount disagrees with the current and previous figures it is the difference of.",
+            "增减额与本期数、上期数之差不符。"),
+)
+FLAT = Rule(
+    "FL204", "change-flat", "change", "warning",
+    Message("持平 (no change) is stated, but the figures show a change.", "文中称“持平”，但数字显示有变化。"),
+)
+RULES = [PERCENT, DIRECTION, AMOUNT, FLAT]
+HUNDRED = Decimal(100)
+NEARLY_FLAT = Decimal(5)  # 基本持平: within 5%
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    for claim in doc.changes:
+        yield from _direction(doc, claim)
+        yield from _percent(doc, claim)
+        yield from _amount(doc, claim)
+        yield from _flat(doc, claim)
+
+
+def _signed(iv: Interval, sign: int) -> Interval:
+    return -iv if sign < 0 else iv
+
+
+def _pct_sign(c: ChangeClaim) -> int:
+    return c.pct.sign or (c.delta.sign if c.delta else 0)
+
+
+def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, str, str] | None:
+    """(computed percent interval, arithmetic in English, in Chinese) for one reading of current."""
+    peers = [current, c.delta, c.previous]
+    cur = doc.interval(current, peers)
+    if cur is None:
+        return None
+    if c.delta is not None:
+        d = doc.interval(c.delta, peers)
+        if d is None:
+            return None
+        prev = cur - _signed(d, c.delta.sign)
+        num = _signed(d, c.delta.sign)
+        op = "−" if c.delta.sign > 0 else "+"
+        expr = f"{value_text(c.delta.q)} / ({value_text(current.q)} {op} {value_text(c.delta.q)})"
+    elif c.previous is not None:
+        prev = doc.interval(c.previous, peers)
+        if prev is None:
+            return None
+        num = cur - prev
+        expr = f"({value_text(current.q)} − {value_text(c.previous.q)}) / {value_text(c.previous.q)}"
+    else:
+        return None
+    if prev.lo <= 0:
+        return None  # no base to grow from: a percent of nothing proves nothing
+    ratio = num / prev
+    if ratio is None:
+        return None
+    return ratio.scaled(HUNDRED), expr, expr.replace("/", "÷")
+
+
+def _percent(doc, c: ChangeClaim):
+    if c.pct is None or c.current is None or (c.delta is None and c.previous is None):
+        return
+    stated = doc.interval(c.pct, [])
+    if stated is None:
+        return
+    stated = _signed(stated, _pct_sign(c))
+    figures = [doc.figure(c.pct, "percent"), doc.figure(c.current, "current")]
+    if c.delta is not None:
+        figures.append(doc.figure(c.delta, "delta"))
+    if c.previous is not None:
+        figures.append(doc.figure(c.previous, "previous"))
+    first = None
+    for current in [c.current, *c.candidates]:
+        got = _percent_from(doc, c, current)
+        if got is None:
+            continue
+        computed, en, zh = got
+        if first is None:
+            first = got
+        if computed.overlaps(stated):
+            if current is not c.current:
+                figures[1] = doc.figure(current, "current")
+            yield Check(PERCENT, "pass", figures[0], figures)
+            return
+    if first is None:
+        return
+    computed, en, zh = first
+    yield Check(PERCENT, "fail", figures[0], figures)
+    want = percent(computed.mid, c.pct.q.decimals)
+    written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
+    mid = percent(computed.mid, max(2, c.pct.q.decimals + 1))
+    msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
+    yield Finding(PERCENT, "error", msg, figures[0], figures, expected=want.lstrip("-"))
+
+
+def _direction(doc, c: ChangeClaim):
+    # two direction words about one change: "减少16.27万元,增长5.4%"
+    if c.delta is not None and c.pct is not None and c.pct.sign and c.delta.sign:
+        if c.delta.q.value != 0 and c.pct.q.value != 0:
+            figures = [doc.figure(c.pct, "percent"), doc.figure(c.delta, "delta")]
+            if c.delta.sign != c.pct.sign:
+                yield Check(DIRECTION, "fail", figures[0], figures)
+                msg = Message(
+                    f"the amount is said to {_verb_en(c.delta)} but the percent to {_verb_en(c.pct)}",
+                    f"增减额用“{c.delta.keyword.text}”，百分比却用“{c.pct.keyword.text}”，方向相反",
+                )
+                yield Finding(DIRECTION, "error", msg, figures[0], figures)
+            else:
+                yield Check(DIRECTION, "pass", figures[0], figures)
+    # a stated previous figure fixes the sign
+    if c.previous is not None and c.current is not None:
+        stated = c.pct or c.delta
+        if stated is None or not stated.sign or stated.q.value == 0:
+            return
+        peers = [c.current, c.previous]
+        cur, prev = doc.interval(c.current, peers), doc.interval(c.previous, peers)
+        if cur is None or prev is None:
+            return
+        diff = cur - prev
+        if diff.lo <= 0 <= diff.hi:
+            return
+        actual = 1 if diff.lo > 0 else -1
+        figures = [doc.figure(stated, stated.role), doc.figure(c.current, "current"), doc.figure(c.previous, "previous")]
+        if actual == stated.sign:
+            yield Check(DIRECTION, "pass", figures[0], figures)
+            return
+        yield Check(DIRECTION, "fail", figures[0], figures)
+        rel_en = "above" if actual > 0 else "below"
+        rel_zh = "高于" if actual > 0 else "低于"
+        msg = Message(
+            f"{value_text(c.current.q)} is {rel_en} {value_text(c.previous.q)}, but the text says "
+            f"“{stated.keyword.text}” ({_verb_en(stated)})",
+            f"{value_text(c.current.q)}{rel_zh}{value_text(c.previous.q)}，文中却称“{stated.keyword.text}”",
+        )
+        yield Finding(DIRECTION, "error", msg, figures[0], figures)
+
+
+def _verb_en(m) -> str:
+    return f"“{m.keyword.text}” ({'increase' if m.sign > 0 else 'decrease'})"
+
+
+def _amount(doc, c: ChangeClaim):
+    if c.delta is None or c.previous is None or c.current is None:
+        return
+    peers = [c.current, c.previous, c.delta]
+    cur, prev, d = (doc.interval(m, peers) for m in (c.current, c.previous, c.delta))
+    if None in (cur, prev, d):
+        return
+    figures = [doc.figure(c.delta, "delta"), doc.figure(c.current, "current"), doc.figure(c.previous, "previous")]
+    diff = cur - prev
+    if diff.overlaps(_signed(d, c.delta.sign)):
+        yield Check(AMOUNT, "pass", figures[0], figures)
+        return
+    yield Check(AMOUNT, "fail", figures[0], figures)
+    want = in_unit(abs(diff.mid), c.delta.q, max(c.current.q.decimals, c.previous.q.decimals))
+    msg = Message(
+        f"{value_text(c.current.q)} − {value_text(c.previous.q)} = {want}, stated {value_text(c.delta.q)}",
+        f"{value_text(c.current.q)} − {value_text(c.previous.q)} = {want}，文中为{value_text(c.delta.q)}",
+    )
+    yield Finding(AMOUNT, "error", msg, figures[0], figures, expected=want)
+
+
+def _flat(doc, c: ChangeClaim):
+    if c.flat is None:
+        return
+    nearly = c.flat.text.startswith("基本")
+    for m in (c.pct, c.delta):
+        if m is None:
+            continue
+        iv = doc.interval(m, [])
+        if iv is None:
+            continue
+        figures = [doc.figure(m, m.role)]
+        if m.role == "pct":
+            ok = iv.lo <= NEARLY_FLAT if nearly else iv.lo <= 0
+        else:
+            ok = iv.lo <= 0 or nearly
+        if ok:
+            yield Check(FLAT, "pass", figures[0], figures)
+            continue
+        yield Check(FLAT, "fail", figures[0], figures)
+        msg = Message(f"“{c.flat.text}” (no change) stated with a change of {value_text(m.q)}",
+                      f"文中称“{c.flat.text}”，但变化为{value_text(m.q)}")
+        yield Finding(FLAT, "warning", msg, figures[0], figures)
+        return

@@ -1,0 +1,96 @@
+"""FL3xx execution: budget, actual spending, balance and execution rate agree.
+
+rate = actual / (budget + additions − cuts); balance = budget − actual. A claim of full execution
+(执行率100%, 结余0) requires actual = budget: a rate that only rounds to 100% is reported as a warning,
+since "100%" may be a rounded 99.7% or a claim that everything was spent.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from fiscal_lint.claims import ExecClaim
+from fiscal_lint.explain import in_unit, percent, value_text
+from fiscal_lint.rule import Check, Finding, Message, Rule
+
+RATE = Rule(
+    "FL301", "execution-rate", "execution", "error",
+    Message("A stated execution rate is not actual spending / budget.", "所述执行率不等于实际支出 ÷ 预算数。"),
+)
+BALANCE = Rule(
+    "FL302", "execution-balance", "execution", "error",
+    Message("A stated balance is not budget − actual spending.", "所述结余不等于预算数 − 实际支出。"),
+)
+FULL = Rule(
+    "FL303", "execution-full", "execution", "warning",
+    Message("Full execution (100%) is claimed, but actual spending differs from the budget.",
+            "文中称预算执行率100%，但实际支出与预算数不相等。"),
+)
+RULES = [RATE, BALANCE, FULL]
+HUNDRED = Decimal(100)
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    for claim in doc.executions:
+        yield from _check(doc, claim)
+
+
+def _budget_text(c: ExecClaim) -> str:
+    text = value_text(c.budget.q)
+    for a in c.adjustments:
+        text += f" {'−' if a.keyword.kind == 'ADJUST_DOWN' else '+'} {value_text(a.q)}"
+    return f"({text})" if c.adjustments else text
+
+
+def _check(doc, c: ExecClaim):
+    peers = [c.budget, c.actual, c.balance, *c.adjustments]
+    budget = doc.interval(c.budget, peers)
+    actual = doc.interval(c.actual, peers)
+    if budget is None or actual is None:
+        return
+    for a in c.adjustments:
+        iv = doc.interval(a, peers)
+        if iv is None:
+            return
+        budget = budget - iv if a.keyword.kind == "ADJUST_DOWN" else budget + iv
+    base = [doc.figure(c.budget, "budget"), *(doc.figure(a, "adjustment") for a in c.adjustments),
+            doc.figure(c.actual, "actual")]
+    decimals = max(m.q.decimals for m in peers if m is not None)
+
+    if c.rate is not None and (stated := doc.interval(c.rate, [])) is not None:
+        figures = [doc.figure(c.rate, "rate"), *base]
+        ratio = actual / budget
+        if ratio is not None:
+            computed = ratio.scaled(HUNDRED)
+            expr = f"{value_text(c.actual.q)} / {_budget_text(c)}"
+            mid = percent(computed.mid, max(2, c.rate.q.decimals + 1))
+            if not computed.overlaps(stated):
+                yield Check(RATE, "fail", figures[0], figures)
+                want = percent(computed.mid, c.rate.q.decimals)
+                msg = Message(f"{expr} = {mid}, stated {value_text(c.rate.q)}",
+                              f"{expr.replace('/', '÷')} = {mid}，文中为{value_text(c.rate.q)}")
+                yield Finding(RATE, "error", msg, figures[0], figures, expected=want)
+            else:
+                yield Check(RATE, "pass", figures[0], figures)
+                if c.rate.q.value == HUNDRED and not actual.overlaps(budget):
+                    yield Check(FULL, "fail", figures[0], figures)
+                    msg = Message(
+                        f"{expr} = {mid}, which rounds to {value_text(c.rate.q)}, but actual spending "
+                        f"{value_text(c.actual.q)} is not the budget {_budget_text(c)}",
+                        f"{expr.replace('/', '÷')} = {mid}，虽可约为{value_text(c.rate.q)}，"
+                        f"但实际支出{value_text(c.actual.q)}不等于预算{_budget_text(c)}",
+                    )
+                    yield Finding(FULL, "warning", msg, figures[0], figures)
+
+    if c.balance is not None and (stated := doc.interval(c.balance, peers)) is not None:
+        figures = [doc.figure(c.balance, "balance"), *base]
+        computed = budget - actual
+        expr = f"{_budget_text(c)} − {value_text(c.actual.q)}"
+        want = in_unit(computed.mid, c.balance.q if c.balance.q.value else c.budget.q, decimals)
+        if computed.overlaps(stated):
+            yield Check(BALANCE, "pass", figures[0], figures)
+        else:
+            yield Check(BALANCE, "fail", figures[0], figures)
+            msg = Message(f"{expr} = {want}, stated balance {value_text(c.balance.q)}",
+                          f"{expr} = {want}，文中结余为{value_text(c.balance.q)}")
+            yield Finding(BALANCE, "error", msg, figures[0], figures, expected=want)

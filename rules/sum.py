@@ -1,0 +1,100 @@
+"""FL1xx sum: a stated total against its listed parts.
+
+Consistent when the interval of the parts' sum overlaps the interval of the total (NOTES.md). Lists
+under 其中 need not be complete ("支出1000万元,其中三公经费5万元"), so parts that fall short of the total
+are only reported when the list says it is complete: 分别为/分别是, a last part "其他…", or both halves
+of a known pair (基本支出 + 项目支出, 人员经费 + 公用经费 …). Parts that exceed the total are always
+reported, except when a leading run of them makes the total exactly: then the list simply went on to
+sibling figures ("总收入666.29万元,其中财政拨款666.29万元,上年结转304.08万元").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import reduce
+
+from fiscal_lint.claims import SumClaim, extend_into_next_sentences
+from fiscal_lint.explain import in_unit, value_text
+from fiscal_lint.numbers import Interval
+from fiscal_lint.rule import Check, Finding, Message, Rule
+
+MISMATCH = Rule(
+    "FL101", "sum-mismatch", "sum", "error",
+    Message("Listed parts do not add up to their stated total.", "所列分项之和与合计数不符。"),
+)
+OTHER_TOTAL = Rule(
+    "FL102", "sum-other-total", "sum", "warning",
+    Message("Listed parts add up to another figure of the sentence, not to the total they follow.",
+            "所列分项之和等于句中另一数字，而不是其前面的合计数。"),
+)
+RULES = [MISMATCH, OTHER_TOTAL]
+
+
+def _sum(doc, parts, peers) -> Interval | None:
+    ivs = [doc.interval(p, peers) for p in parts]
+    if any(iv is None for iv in ivs):
+        return None
+    return reduce(lambda a, b: a + b, ivs)
+
+
+def _expression(parts) -> str:
+    return " + ".join(value_text(p.q) for p in parts)
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    for claim in doc.sums:
+        yield from _check(doc, claim)
+
+
+def _check(doc, claim: SumClaim):
+    total, parts = claim.total, claim.parts
+    peers = [total, *parts]
+    t = doc.interval(total, peers)
+    s = _sum(doc, parts, peers)
+    if t is None or s is None:
+        return
+    if not s.overlaps(t):
+        if s.lo > t.hi and not claim.closing:
+            for k in range(len(parts) - 1, 0, -1):
+                if _sum(doc, parts[:k], peers).overlaps(t):
+                    parts = parts[:k]
+                    s = None
+                    break
+        elif s.hi < t.lo and not claim.closing:
+            for extra in extend_into_next_sentences(doc.paragraph_of(total), claim):
+                grown = _sum(doc, parts + extra, peers + extra)
+                if grown is not None and grown.overlaps(t):
+                    parts = parts + extra
+                    s = None
+                    break
+            else:
+                if not claim.exhaustive or len(parts) < 2:
+                    return  # an incomplete 其中 list: nothing is claimed about the rest
+    figures = [doc.figure(total, "total"), *(doc.figure(p, "part") for p in parts)]
+    anchor = figures[0]
+    if s is None or s.overlaps(t):
+        yield Check(MISMATCH, "pass", anchor, figures)
+        return
+    yield Check(MISMATCH, "fail", anchor, figures)
+    unit_like = total.q
+    written_sum = in_unit(s.mid, unit_like, max(p.q.decimals for p in [total, *parts]))
+    expr = _expression(parts)
+    other = next((o for o in claim.others if (iv := doc.interval(o, peers)) is not None and iv.overlaps(s)), None)
+    if other is not None:
+        figures.append(doc.figure(other, "other"))
+        msg = Message(
+            f"{expr} = {written_sum}, which is {value_text(other.q)} ({other.label or 'the earlier figure'}), "
+            f"not the total {value_text(total.q)} ({total.label or 'total'}) that the list follows",
+            f"{expr} = {written_sum}，等于{other.label or '前一数字'}{value_text(other.q)}，"
+            f"而不是其前面的{total.label or '合计'}{value_text(total.q)}",
+        )
+        yield Finding(OTHER_TOTAL, "warning", msg, anchor, figures, expected=None)
+        return
+    diff = in_unit(abs(s.mid - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
+    severity = "warning" if claim.remote else "error"
+    where_en = " (the total stands in the previous sentence)" if claim.remote else ""
+    where_zh = "（合计数在上一句）" if claim.remote else ""
+    msg = Message(
+        f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}{where_en}",
+        f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}{where_zh}",
+    )
+    yield Finding(MISMATCH, severity, msg, anchor, figures, expected=written_sum)
