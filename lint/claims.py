@@ -65,9 +65,11 @@ def _usable_amount(m: Mention) -> bool:
     return m.kind in ("money", "count") and m.role not in ATTACHED_ROLES and m.role != "adjust"
 
 
-def _is_exhaustive(connective: Keyword, parts: list[Mention]) -> bool:
+def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
     if connective.text in EXHAUSTIVE_CONNECTIVES:
         return True
+    if "三公" in total.label:
+        return True  # a 三公 total lists its categories (出国, 公务用车, 公务接待)
     if parts and "其他" in parts[-1].label:
         return True
     labels = " ".join(p.label for p in parts)
@@ -126,7 +128,7 @@ def sums(para: Paragraph) -> list[SumClaim]:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=True,
                                            remote=role_total.sent != kw_sent))
             continue
-        claims.append(SumClaim(total, parts, kw, exhaustive=_is_exhaustive(kw, parts), remote=remote,
+        claims.append(SumClaim(total, parts, kw, exhaustive=_is_exhaustive(kw, parts, total), remote=remote,
                                others=others))
     return claims
 

@@ -143,6 +143,10 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
         return "plain", None, label, 0
     if nearest is not None and nearest.kind in ("UP", "DOWN") and glue <= GLUE_MAX:
         return "delta", nearest, label, 1 if nearest.kind == "UP" else -1
+    # "追加预算35.5万元" is an addition, not a budget: an adjustment word anywhere in the clause wins
+    for kw in before:
+        if kw.kind in ("ADJUST_UP", "ADJUST_DOWN"):
+            return "adjust", kw, label, 1 if kw.kind == "ADJUST_UP" else -1
     for kw in before:
         if kw.kind in ROLE_OF_KEYWORD:
             return ROLE_OF_KEYWORD[kw.kind], kw, label, 0

@@ -68,7 +68,8 @@ def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, str, str] | N
         prev = cur - _signed(d, c.delta.sign)
         num = _signed(d, c.delta.sign)
         op = "−" if c.delta.sign > 0 else "+"
-        expr = f"{value_text(c.delta.q)} / ({value_text(current.q)} {op} {value_text(c.delta.q)})"
+        minus = "-" if c.delta.sign < 0 else ""
+        expr = f"{minus}{value_text(c.delta.q)} / ({value_text(current.q)} {op} {value_text(c.delta.q)})"
     elif c.previous is not None:
         prev = doc.interval(c.previous, peers)
         if prev is None:
@@ -113,6 +114,8 @@ def _percent(doc, c: ChangeClaim):
     if first is None:
         return
     computed, en, zh = first
+    if c.delta is not None and c.pct.sign and c.pct.sign != c.delta.sign and computed.overlaps(-stated):
+        return  # only the direction words disagree: FL202 says so
     yield Check(PERCENT, "fail", figures[0], figures)
     want = percent(computed.mid, c.pct.q.decimals)
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
