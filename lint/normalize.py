@@ -107,38 +107,45 @@ def _substitute(text: str, src: list[int], pattern: regex.Pattern, repl: Callabl
 
 
 _HAN = r"\p{Han}"
+SPACE_IN_PHRASE = regex.compile(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
 _LIST_MARKER = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
 )
 _TABLE_LINE = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 _ENDS_SENTENCE = set("。！？；：!?;:")
 
+# Passes that rewrite debris: (pattern, replacement). Inserted characters map to the match start.
 PASSES: list[tuple[regex.Pattern, Callable]] = [
-    # Word field codes left in a pasted table of contents.
-    (regex.compile(r"(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"), lambda m: ""),
     # LaTeX from OCR: "$\geq 99\%$", "\times".
-    (regex.compile(r"\$([^$\n]{0,60})\$"), lambda m: m.group(1)),
     (regex.compile(r"\\geq?(?![a-z])\s*"), lambda m: "≥"),
     (regex.compile(r"\\leq?(?![a-z])\s*"), lambda m: "≤"),
     (regex.compile(r"\s*\\times\s*"), lambda m: "×"),
     (regex.compile(r"\s*\\div\s*"), lambda m: "÷"),
     (regex.compile(r"\s*\\cdot\s*"), lambda m: "×"),
     (regex.compile(r"\\%"), lambda m: "%"),
-    # Thousands separators: 1,010.52 -> 1010.52 (a list "4125.49,4143.91" is left alone).
-    (regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])"), lambda m: m.group(0).replace(",", "")),
 ]
+# Passes that only delete characters, so every kept character keeps its own place in the map.
+DELETIONS: list[regex.Pattern] = [
+    # Word field codes left in a pasted table of contents, with the page number they point to.
+    regex.compile(r"\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
+    # the dollar signs around OCR'd LaTeX
+    regex.compile(r"\$(?=[^$\n]{0,60}\$)|(?<=\$[^$\n]{0,60})\$"),
+    # thousands separators: 1,010.52 -> 1010.52 (a list "4125.49,4143.91" is left alone)
+    regex.compile(r"(?<=(?<![\d.,])\d{1,3}(?:,\d{3})*),(?=\d{3}(?:,\d{3})*(?![\d,]))"),
+]
+
+
+def _delete(text: str, src: list[int], pattern: regex.Pattern) -> tuple[str, list[int]]:
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    return _delete_spans(text, src, spans) if spans else (text, src)
 
 
 def _drop_spaces(text: str, src: list[int]) -> tuple[str, list[int]]:
     """A single space inside a phrase ("673.48 万元", "下降3.8 %", "增 加"); never between two digits,
     and never two or more spaces, which align table columns."""
-    pat = regex.compile(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
-
-    def repl(m):
-        before, after = text[m.start() - 1], text[m.end()]
-        return None if before.isdigit() and after.isdigit() else ""
-
-    return _substitute(text, src, pat, repl)
+    spans = [(m.start(), m.end()) for m in SPACE_IN_PHRASE.finditer(text)
+             if not (text[m.start() - 1].isdigit() and text[m.end()].isdigit())]
+    return _delete_spans(text, src, spans) if spans else (text, src)
 
 
 def _delete_spans(text: str, src: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
@@ -196,6 +203,8 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
 def normalize(original: str) -> Normalized:
     text = "".join(_char(c) for c in original)
     src = list(range(len(original) + 1))
+    for pattern in DELETIONS:
+        text, src = _delete(text, src, pattern)
     for pattern, repl in PASSES:
         text, src = _substitute(text, src, pattern, repl)
     text, src = _drop_spaces(text, src)
