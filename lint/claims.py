@@ -272,6 +272,7 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         flat: Keyword | None = None
         sent = para.sent_of[bi]
         j = bi + 1
+        clause_has_change = True
         while j < len(items) and para.sent_of[j] == sent:
             it = items[j]
             if isinstance(it, Keyword):
@@ -279,8 +280,14 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
                     break
                 if it.kind == "FLAT":
                     flat = it
+                    clause_has_change = True
+                if it.kind == "SEP":
+                    if not clause_has_change and (deltas or pcts or points or flat):
+                        break  # a clause without change figures ("主要原因是…") ends the group
+                    clause_has_change = False
             elif isinstance(it, Quantity):
                 m = by_index[j]
+                clause_has_change = clause_has_change or m.role in ("delta", "pct", "points")
                 if m.role == "delta":
                     deltas.append(m)
                 elif m.role == "pct":

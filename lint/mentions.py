@@ -141,6 +141,8 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
                     role = "points" if sign else "plain"
                 return role, kw, label, sign
         return "plain", None, label, 0
+    if q.kind == "number":
+        return "plain", None, label, 0  # no unit: a list number, a time of day, "7×24"
     if nearest is not None and nearest.kind in ("UP", "DOWN") and glue <= GLUE_MAX:
         return "delta", nearest, label, 1 if nearest.kind == "UP" else -1
     # "追加预算35.5万元" is an addition, not a budget: an adjustment word anywhere in the clause wins

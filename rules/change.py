@@ -55,8 +55,9 @@ def _pct_sign(c: ChangeClaim) -> int:
     return c.pct.sign or (c.delta.sign if c.delta else 0)
 
 
-def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, str, str] | None:
-    """(computed percent interval, arithmetic in English, in Chinese) for one reading of current."""
+def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, Decimal, str, str] | None:
+    """(computed percent interval, its value from the figures as written, arithmetic in English and
+    in Chinese) for one reading of the current figure."""
     peers = [current, c.delta, c.previous]
     cur = doc.interval(current, peers)
     if cur is None:
@@ -67,6 +68,8 @@ def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, str, str] | N
             return None
         prev = cur - _signed(d, c.delta.sign)
         num = _signed(d, c.delta.sign)
+        point_num = c.delta.q.base * c.delta.sign
+        point_prev = current.q.base - point_num
         op = "−" if c.delta.sign > 0 else "+"
         minus = "-" if c.delta.sign < 0 else ""
         expr = f"{minus}{value_text(c.delta.q)} / ({value_text(current.q)} {op} {value_text(c.delta.q)})"
@@ -75,15 +78,17 @@ def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, str, str] | N
         if prev is None:
             return None
         num = cur - prev
+        point_prev = c.previous.q.base
+        point_num = current.q.base - point_prev
         expr = f"({value_text(current.q)} − {value_text(c.previous.q)}) / {value_text(c.previous.q)}"
     else:
         return None
     if prev.lo <= 0:
         return None  # no base to grow from: a percent of nothing proves nothing
     ratio = num / prev
-    if ratio is None:
+    if ratio is None or point_prev <= 0:
         return None
-    return ratio.scaled(HUNDRED), expr, expr.replace("/", "÷")
+    return ratio.scaled(HUNDRED), point_num / point_prev * HUNDRED, expr, expr.replace("/", "÷")
 
 
 def _percent(doc, c: ChangeClaim):
@@ -103,7 +108,7 @@ def _percent(doc, c: ChangeClaim):
         got = _percent_from(doc, c, current)
         if got is None:
             continue
-        computed, en, zh = got
+        computed, point, en, zh = got
         if first is None:
             first = got
         if computed.overlaps(stated):
@@ -113,13 +118,13 @@ def _percent(doc, c: ChangeClaim):
             return
     if first is None:
         return
-    computed, en, zh = first
+    computed, point, en, zh = first
     if c.delta is not None and c.pct.sign and c.pct.sign != c.delta.sign and computed.overlaps(-stated):
         return  # only the direction words disagree: FL202 says so
     yield Check(PERCENT, "fail", figures[0], figures)
-    want = percent(computed.mid, c.pct.q.decimals)
+    want = percent(point, c.pct.q.decimals)
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
-    mid = percent(computed.mid, max(2, c.pct.q.decimals + 1))
+    mid = percent(point, max(2, c.pct.q.decimals + 1))
     msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
     yield Finding(PERCENT, "error", msg, figures[0], figures, expected=want.lstrip("-"))
 
@@ -183,7 +188,7 @@ def _amount(doc, c: ChangeClaim):
         yield Check(AMOUNT, "pass", figures[0], figures)
         return
     yield Check(AMOUNT, "fail", figures[0], figures)
-    want = in_unit(abs(diff.mid), c.delta.q, max(c.current.q.decimals, c.previous.q.decimals))
+    want = in_unit(abs(c.current.q.base - c.previous.q.base), c.delta.q, max(c.current.q.decimals, c.previous.q.decimals))
     msg = Message(
         f"{value_text(c.current.q)} − {value_text(c.previous.q)} = {want}, stated {value_text(c.delta.q)}",
         f"{value_text(c.current.q)} − {value_text(c.previous.q)} = {want}，文中为{value_text(c.delta.q)}",

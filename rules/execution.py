@@ -48,11 +48,14 @@ def _check(doc, c: ExecClaim):
     actual = doc.interval(c.actual, peers)
     if budget is None or actual is None:
         return
+    point_budget = c.budget.q.base
     for a in c.adjustments:
         iv = doc.interval(a, peers)
         if iv is None:
             return
-        budget = budget - iv if a.keyword.kind == "ADJUST_DOWN" else budget + iv
+        down = a.keyword.kind == "ADJUST_DOWN"
+        budget = budget - iv if down else budget + iv
+        point_budget += -a.q.base if down else a.q.base
     base = [doc.figure(c.budget, "budget"), *(doc.figure(a, "adjustment") for a in c.adjustments),
             doc.figure(c.actual, "actual")]
     decimals = max(m.q.decimals for m in peers if m is not None)
@@ -60,13 +63,14 @@ def _check(doc, c: ExecClaim):
     if c.rate is not None and (stated := doc.interval(c.rate, [])) is not None:
         figures = [doc.figure(c.rate, "rate"), *base]
         ratio = actual / budget
-        if ratio is not None:
+        if ratio is not None and point_budget > 0:
             computed = ratio.scaled(HUNDRED)
+            point = c.actual.q.base / point_budget * HUNDRED
             expr = f"{value_text(c.actual.q)} / {_budget_text(c)}"
-            mid = percent(computed.mid, max(2, c.rate.q.decimals + 1))
+            mid = percent(point, max(2, c.rate.q.decimals + 1))
             if not computed.overlaps(stated):
                 yield Check(RATE, "fail", figures[0], figures)
-                want = percent(computed.mid, c.rate.q.decimals)
+                want = percent(point, c.rate.q.decimals)
                 msg = Message(f"{expr} = {mid}, stated {value_text(c.rate.q)}",
                               f"{expr.replace('/', '÷')} = {mid}，文中为{value_text(c.rate.q)}")
                 yield Finding(RATE, "error", msg, figures[0], figures, expected=want)
@@ -86,7 +90,7 @@ def _check(doc, c: ExecClaim):
         figures = [doc.figure(c.balance, "balance"), *base]
         computed = budget - actual
         expr = f"{_budget_text(c)} − {value_text(c.actual.q)}"
-        want = in_unit(computed.mid, c.balance.q if c.balance.q.value else c.budget.q, decimals)
+        want = in_unit(point_budget - c.actual.q.base, c.balance.q if c.balance.q.value else c.budget.q, decimals)
         if computed.overlaps(stated):
             yield Check(BALANCE, "pass", figures[0], figures)
         else:

@@ -76,7 +76,8 @@ def _check(doc, claim: SumClaim):
         return
     yield Check(MISMATCH, "fail", anchor, figures)
     unit_like = total.q
-    written_sum = in_unit(s.mid, unit_like, max(p.q.decimals for p in [total, *parts]))
+    point = sum(p.q.base for p in parts)
+    written_sum = in_unit(point, unit_like, max(p.q.decimals for p in [total, *parts]))
     expr = _expression(parts)
     other = next((o for o in claim.others if (iv := doc.interval(o, peers)) is not None and iv.overlaps(s)), None)
     if other is not None:
@@ -89,7 +90,7 @@ def _check(doc, claim: SumClaim):
         )
         yield Finding(OTHER_TOTAL, "warning", msg, anchor, figures, expected=None)
         return
-    diff = in_unit(abs(s.mid - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
+    diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     severity = "warning" if claim.remote else "error"
     where_en = " (the total stands in the previous sentence)" if claim.remote else ""
     where_zh = "（合计数在上一句）" if claim.remote else ""
