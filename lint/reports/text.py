@@ -13,9 +13,7 @@ from ..rule import Finding
 CONTEXT = 28  # characters of the line shown around the figures
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 WORDS = {
-    "en": {"expected": "consistent figure", "files": "files", "checked": "checked", "passed": "relations verified",
-           "failed": "failed", "errors": "errors", "warnings": "warnings", "clean": "no problems found",
-           "input_error": "error"},
+    "en": {"expected": "consistent figure", "clean": "no problems found", "input_error": "error"},
     "zh": {"expected": "一致的数字应为", "files": "个文件", "checked": "已检查", "passed": "处数字关系核对无误",
            "failed": "处不符", "errors": "个错误", "warnings": "个警告", "clean": "未发现问题",
            "input_error": "错误"},
@@ -109,10 +107,11 @@ def render(results: list[FileResult], lang: str, console: Console) -> None:
             summary.append(f"，{failed} {w['failed']}")
         summary.append(f"；{counts['error']} {w['errors']}，{counts['warning']} {w['warnings']}")
     else:
-        summary.append(f"{w['checked']} {n_files} {w['files']}: {passed} {w['passed']}")
+        plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+        summary.append(f"checked {plural(n_files, 'file')}: {plural(passed, 'relation')} verified")
         if failed:
-            summary.append(f", {failed} {w['failed']}")
-        summary.append(f"; {counts['error']} {w['errors']}, {counts['warning']} {w['warnings']}")
+            summary.append(f", {failed} failed")
+        summary.append(f"; {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}")
     if not counts["error"] and not counts["warning"] and not counts["input"]:
         summary.append(f" — {w['clean']}", style="green")
     console.print(summary)
