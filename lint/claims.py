@@ -248,6 +248,10 @@ def _sent_start(para: Paragraph, sent: int) -> int:
     return para.sent_of.index(sent)
 
 
+def _inside_list(para: Paragraph, start: int, end: int) -> bool:
+    return any(isinstance(it, Keyword) and it.kind == "PARTS" for it in para.items[start:end])
+
+
 # ---------------------------------------------------------------------------------------- changes
 
 
@@ -350,6 +354,8 @@ def executions(para: Paragraph) -> list[ExecClaim]:
         budget = _nearest(para.mentions, actual.index, lambda x: x.role == "budget" and x.kind == "money")
         if budget is None or budget.sent < actual.sent - MAX_SENTENCES_BACK or budget.q.approx:
             continue
+        if _inside_list(para, max(budget.index, _sent_start(para, actual.sent)), actual.index):
+            continue  # "预算0.95万元…其中：公务接待费决算为0.39万元": an item's actual, the total's budget
         key = (budget.index, actual.index)
         claim = by_key.get(key)
         if claim is None:

@@ -52,8 +52,16 @@ class Document:
                 return p
         raise LookupError(m)
 
-    def interval(self, m: Mention, peers: list[Mention] = ()) -> Interval | None:
-        return interval(m.q, [p.q for p in peers if p is not None], mode=self.rounding)
+    def interval(self, m: Mention, peers: list[Mention] = (), mode: str | None = None) -> Interval | None:
+        return interval(m.q, [p.q for p in peers if p is not None], mode=mode or self.rounding)
+
+    def only_truncated(self, stated: Mention, computed: Interval, sign: int = 1) -> bool:
+        """True when a percent that fails as rounded would pass as truncated (95.457% written 95.45%):
+        many offices cut digits, so this is worth a note, not an error."""
+        if self.rounding == "truncate":
+            return False
+        iv = self.interval(stated, mode="truncate")
+        return iv is not None and computed.overlaps(-iv if sign < 0 else iv)
 
     def figure(self, m: Mention, role: str) -> Figure:
         return Figure(role=role, start=m.q.start, end=m.q.end, text=self.written(m.q.start, m.q.end))

@@ -25,3 +25,11 @@ def percent(v: Decimal, decimals: int) -> str:
 
 def decimals_for(*qs: Quantity) -> int:
     return max([0, *(q.decimals for q in qs if q is not None)])
+
+
+def truncated_note(msg):
+    """The same message, saying that the figure agrees if the document truncates."""
+    from .rule import Message
+
+    return Message(msg.en + " (agrees if the document truncates instead of rounding: --rounding truncate)",
+                   msg.zh + "（若文中数字为截尾而非四舍五入则一致：--rounding truncate）")

@@ -108,6 +108,16 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
     return para
 
 
+def _template_choice(before: list[Keyword], items: list[Item], start: int, end: int) -> list[Keyword]:
+    """A template's "下降（增长）27.78%" left unedited: the word outside the brackets is the author's."""
+    if len(before) >= 2 and before[0].kind in ("UP", "DOWN") and before[1].kind in ("UP", "DOWN"):
+        between = "".join(it.text for it in items[start:end] if isinstance(it, Label)
+                          and before[1].end <= it.start < before[0].start)
+        if between.strip() == "(":
+            return before[1:]
+    return before
+
+
 PERCENT_KEYWORDS = {"UP": "pct", "DOWN": "pct", "SHARE": "share", "RATE": "rate", "RATE_EXEC": "exec_rate"}
 
 
@@ -130,7 +140,7 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
                 glue += len(it.text)
         j -= 1
     label = "".join(reversed(words)).strip()
-    before = [it for it in reversed(items[j + 1: i]) if isinstance(it, Keyword)]
+    before = _template_choice([it for it in reversed(items[j + 1: i]) if isinstance(it, Keyword)], items, j + 1, i)
 
     if q.kind in ("percent", "permille", "points"):
         for kw in before:

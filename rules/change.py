@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.claims import ChangeClaim
-from fiscal_lint.explain import in_unit, percent, value_text
+from fiscal_lint.explain import in_unit, percent, truncated_note, value_text
 from fiscal_lint.numbers import Interval
 from fiscal_lint.rule import Check, Finding, Message, Rule
 
@@ -126,7 +126,16 @@ def _percent(doc, c: ChangeClaim):
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
     mid = percent(point, max(2, c.pct.q.decimals + 1))
     msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
-    yield Finding(PERCENT, "error", msg, figures[0], figures, expected=want.lstrip("-"))
+    severity = "error"
+    if doc.only_truncated(c.pct, computed, _pct_sign(c)):
+        severity, msg = "info", truncated_note(msg)
+    elif c.delta is not None and c.pct.q.value:
+        # which current figure would the amount and the percent agree with?
+        prev = c.delta.q.base / (c.pct.q.value / HUNDRED)
+        implied = in_unit(prev + c.delta.q.base * c.delta.sign, c.current.q, max(c.current.q.decimals, c.delta.q.decimals))
+        msg = Message(msg.en + f"; {value_text(c.delta.q)} and {c.pct.q.number}% agree with a current figure of "
+                      f"about {implied}", msg.zh + f"；若增减额与百分比无误，本期数应约为{implied}")
+    yield Finding(PERCENT, severity, msg, figures[0], figures, expected=want.lstrip("-"))
 
 
 def _direction(doc, c: ChangeClaim):

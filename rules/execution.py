@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.claims import ExecClaim
-from fiscal_lint.explain import in_unit, percent, value_text
+from fiscal_lint.explain import in_unit, percent, truncated_note, value_text
 from fiscal_lint.rule import Check, Finding, Message, Rule
 
 RATE = Rule(
@@ -73,7 +73,10 @@ def _check(doc, c: ExecClaim):
                 want = percent(point, c.rate.q.decimals)
                 msg = Message(f"{expr} = {mid}, stated {value_text(c.rate.q)}",
                               f"{expr.replace('/', '÷')} = {mid}，文中为{value_text(c.rate.q)}")
-                yield Finding(RATE, "error", msg, figures[0], figures, expected=want)
+                severity = "error"
+                if doc.only_truncated(c.rate, computed):
+                    severity, msg = "info", truncated_note(msg)
+                yield Finding(RATE, severity, msg, figures[0], figures, expected=want)
             else:
                 yield Check(RATE, "pass", figures[0], figures)
                 if c.rate.q.value == HUNDRED and not actual.overlaps(budget):

@@ -76,3 +76,26 @@ def test_truncation_mode():
     text = "会议费支出1060.00万元，较上年增加130.00万元，增长13.9%。"
     assert codes(lint_text(text)) == ["FL201"]
     assert codes(lint_text(text, rounding="truncate")) == []
+
+
+def test_template_words_left_in_brackets():
+    # "下降（增长）" left from the template: the word outside the brackets is the author's
+    r = lint_text("2024年度“三公”经费财政拨款支出决算数0.39万元，比2023年度减少0.15万元，下降（增长）27.78%。")
+    assert codes(r) == []
+    assert passed(r, "change")
+
+
+def test_truncated_percent_is_a_note_not_an_error():
+    # 56.95 / 3052.34 = 1.8658%: written 1.86% by an office that truncates
+    r = lint_text("收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.86%。")
+    assert [(f.rule.code, f.severity) for f in r.findings] == [("FL201", "info")]
+    assert "truncate" in r.findings[0].message.en
+    assert codes(lint_text("收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.86%。",
+                           rounding="truncate")) == []
+
+
+def test_wrong_current_figure_is_named():
+    # a figure replaced by 0: the amount and the percent agree with each other, not with it
+    r = lint_text("2024年度收入支出总计0万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。")
+    assert codes(r) == ["FL201"]
+    assert "2988.50万元" in r.findings[0].message.en

@@ -52,3 +52,19 @@ def test_other_rates_are_not_execution_rates():
 def test_opening_balance_is_not_the_balance():
     r = lint_text("我单位2023年收到财政资金673.48万元，年初结转结余0元，合计673.48万元。")
     assert codes(r) == []
+
+
+def test_completion_of_the_initial_budget():
+    r = lint_text("一般公共预算财政拨款支出年初预算为 2993.92 万元，支出决算为 2940.05 万元，完成年初预算的 98.20%。")
+    assert codes(r) == []
+    assert passed(r, "execution")
+    r = lint_text("一般公共预算财政拨款支出年初预算为 2993.92 万元，支出决算为 2940.05 万元，完成年初预算的 96.20%。")
+    assert codes(r) == ["FL301"]
+
+
+def test_an_items_actual_is_not_checked_against_the_totals_budget():
+    text = ("“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%，其中：因公出国（境）费"
+            "决算为0.00万元，完成预算的0.00%；公务接待费支出决算为0.39万元，完成预算的50.00%。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert len(passed(r, "execution")) == 1
