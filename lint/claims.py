@@ -43,6 +43,7 @@ class SumClaim:
 @dataclass
 class ChangeClaim:
     base: Keyword
+    base_sent: int
     current: Mention | None
     delta: Mention | None = None
     pct: Mention | None = None
@@ -152,9 +153,12 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
         if m.q.approx:
             return None  # the nearest total is an estimate: nothing to check against
         if m.sent != kw_sent:
-            # only a connective that opens its sentence may reach back, and only one sentence
+            # only a connective that opens its sentence may reach back, and only one sentence;
+            # "收入、支出分别为100万元、90万元" maps labels to figures and reaches nowhere
             opens = not any(x.index < ki and x.sent == kw_sent for x in para.mentions)
-            if not opens or m.sent < kw_sent - 1:
+            start = _sent_start(para, kw_sent)
+            listed = any(isinstance(it, Keyword) and it.kind == "SEP" and it.text == "、" for it in para.items[start:ki])
+            if not opens or listed or m.sent < kw_sent - 1 or para.items[ki].text in EXHAUSTIVE_CONNECTIVES:
                 return None
         return m
     return None
@@ -163,14 +167,18 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
 def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention], dict[int, Mention]]:
     items = para.items
     kw_sent = para.sent_of[ki]
-    in_paren = ki > 0 and isinstance(items[ki - 1], Label) and items[ki - 1].text.endswith("(")
     by_index = {m.index: m for m in para.mentions}
     parts: list[Mention] = []
     nested: dict[int, Mention] = {}
     skipping_nested = False
+    depth = 0  # brackets opened since the connective: "基本支出60万元(人员经费50万元…)" holds a sub-list
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
+        if isinstance(it, Label):
+            depth += it.text.count("(") - it.text.count(")")
+            if depth < 0:
+                break  # "(其中A、B)": the list closes with its bracket
         if isinstance(it, Keyword):
             if it.kind == "END":
                 break
@@ -184,10 +192,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
                     break
             if it.kind == "SEP" and it.text == ";":
                 skipping_nested = False
-        elif isinstance(it, Label):
-            if in_paren and ")" in it.text:
-                break
-        elif isinstance(it, Quantity) and not skipping_nested:
+        elif isinstance(it, Quantity) and not skipping_nested and depth == 0:
             m = by_index[j]
             if m.role in ATTACHED_ROLES or m.kind not in ("money", "count"):
                 pass
@@ -310,7 +315,7 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         cands = [m for m in reversed(para.mentions)
                  if m.index < bi and _usable_amount(m) and not m.q.approx
                  and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))]
-        claim = ChangeClaim(base=kw, current=cands[0] if cands else None, delta=delta,
+        claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
                             candidates=cands[1:])
         if delta is None and claim.pct is not None:
@@ -351,15 +356,17 @@ def executions(para: Paragraph) -> list[ExecClaim]:
         actual = _nearest(para.mentions, m.index, lambda x: x.role == "actual" and x.kind == "money")
         if actual is None or actual.sent < m.sent - MAX_SENTENCES_BACK or actual.q.approx:
             continue
-        budget = _nearest(para.mentions, actual.index, lambda x: x.role == "budget" and x.kind == "money")
+        # the budget is usually stated first, but "实际支出95万元，预算100万元，执行率95%" happens
+        budget = _nearest(para.mentions, m.index, lambda x: x.role == "budget" and x.kind == "money")
         if budget is None or budget.sent < actual.sent - MAX_SENTENCES_BACK or budget.q.approx:
             continue
-        if _inside_list(para, max(budget.index, _sent_start(para, actual.sent)), actual.index):
+        first = min(budget.index, actual.index)
+        if _inside_list(para, max(first, _sent_start(para, max(actual.sent, budget.sent))), m.index):
             continue  # "预算0.95万元…其中：公务接待费决算为0.39万元": an item's actual, the total's budget
         key = (budget.index, actual.index)
         claim = by_key.get(key)
         if claim is None:
-            adjustments = [x for x in para.mentions if budget.index < x.index < actual.index
+            adjustments = [x for x in para.mentions if budget.index < x.index < max(actual.index, m.index)
                            and x.role == "adjust" and x.kind == "money"]
             claim = ExecClaim(budget=budget, actual=actual, adjustments=adjustments)
             by_key[key] = claim

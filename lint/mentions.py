@@ -22,6 +22,7 @@ ROLE_OF_KEYWORD = {
     "ACTUAL": "actual",
     "BALANCE": "balance",
     "OPENING": "opening",
+    "CARRY": "carry",
     "ADJUST_UP": "adjust",
     "ADJUST_DOWN": "adjust",
     "TOTAL": "total",
@@ -147,6 +148,8 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
             if kw.kind in PERCENT_KEYWORDS:
                 role = PERCENT_KEYWORDS[kw.kind]
                 sign = {"UP": 1, "DOWN": -1}.get(kw.kind, 0)
+                if sign and label.endswith(("-", "负")):
+                    sign = -sign  # "增长-5.2%" is a decrease
                 if q.kind == "points":
                     role = "points" if sign else "plain"
                 return role, kw, label, sign

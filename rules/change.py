@@ -126,7 +126,8 @@ def _percent(doc, c: ChangeClaim):
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
     mid = percent(point, max(2, c.pct.q.decimals + 1))
     msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
-    severity = "error"
+    # the current figure taken from an earlier sentence is one reading, not the only one
+    severity = "error" if c.current.sent == c.base_sent or c.previous is not None else "warning"
     if doc.only_truncated(c.pct, computed, _pct_sign(c)):
         severity, msg = "info", truncated_note(msg)
     elif c.delta is not None and c.pct.q.value:

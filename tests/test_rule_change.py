@@ -99,3 +99,20 @@ def test_wrong_current_figure_is_named():
     r = lint_text("2024年度收入支出总计0万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。")
     assert codes(r) == ["FL201"]
     assert "2988.50万元" in r.findings[0].message.en
+
+
+def test_negative_percent_after_increase_word():
+    r = lint_text("2023年度会议费支出0.56万元，较上年决算数减少0.4万元，增长-41.7%。")
+    assert codes(r) == []
+
+
+def test_base_against_the_initial_budget():
+    r = lint_text("一般公共预算财政拨款支出1010.52万元，与年初预算相比，增加98.08万元，增长10.7%。")
+    assert codes(r) == [] and passed(r, "change")
+
+
+def test_current_from_an_earlier_sentence_only_warns():
+    r = lint_text("收入支出总计1000.00万元。收支较上年决算数增加100.00万元，增长12.5%。")
+    assert [(f.rule.code, f.severity) for f in r.findings] == [("FL201", "warning")]
+    r = lint_text("收入支出总计1000.00万元，较上年决算数增加100.00万元，增长12.5%。")
+    assert [(f.rule.code, f.severity) for f in r.findings] == [("FL201", "error")]

@@ -68,3 +68,10 @@ def test_an_items_actual_is_not_checked_against_the_totals_budget():
     r = lint_text(text)
     assert codes(r) == []
     assert len(passed(r, "execution")) == 1
+
+
+def test_budget_stated_after_the_actual():
+    r = lint_text("2023年实际支出95.00万元，预算100.00万元，预算执行率95.0%。")
+    assert codes(r) == [] and passed(r, "execution")
+    r = lint_text("2023年实际支出95.00万元，预算100.00万元，预算执行率90.0%。")
+    assert codes(r) == ["FL301"]

@@ -110,3 +110,21 @@ def test_list_continued_in_next_sentence():
 def test_approximate_figures_are_never_checked():
     r = lint_text("累计投入资金1.5亿余元，其中省级补助约8000万元，县级配套约5000万元。")
     assert codes(r) == [] and passed(r, "sum") == []
+
+
+def test_sub_items_in_brackets_are_not_parts():
+    text = "支出合计100万元，其中：基本支出60万元（人员经费50万元、公用经费10万元），项目支出40万元。"
+    r = lint_text(text)
+    assert codes(r) == []
+    assert sorted(len(c.figures) for c in passed(r, "sum")) == [3]
+
+
+def test_distributive_labels_do_not_reach_back():
+    text = "2023年度部门预算收入合计500.00万元。收入、支出分别为100.00万元、90.00万元。"
+    assert codes(lint_text(text)) == []
+
+
+def test_closing_balance_is_not_a_part_and_not_budget_minus_actual():
+    text = "本年支出预算480万元，实际支出400万元，年末结转和结余100万元。"
+    r = lint_text(text)
+    assert codes(r) == []
