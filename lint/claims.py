@@ -182,8 +182,6 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
         if isinstance(it, Keyword):
             if it.kind == "END":
                 break
-            if it.kind == "YEAR" and parts:
-                break
             if it.kind == "PARTS":
                 if parts:
                     nested[j] = parts[-1]
@@ -198,8 +196,10 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
                 pass
             elif not m.same_dimension(total):
                 pass
-            elif m.role in ("total", "opening", "balance", "adjust") or m.q.approx:
+            elif m.role in ("total", "opening", "carry", "balance", "adjust") or m.q.approx:
                 break
+            elif parts and parts[0].role == "plain" and m.role != "plain":
+                break  # "…项目支出276.9万元;2023年全年实际支出673.48万元": a new statement, not a part
             else:
                 parts.append(m)
         j += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import reduce
 
-from fiscal_lint.claims import SumClaim, extend_into_next_sentences
+from fiscal_lint.claims import COMPLEMENTS, SumClaim, extend_into_next_sentences
 from fiscal_lint.explain import in_unit, value_text
 from fiscal_lint.numbers import Interval
 from fiscal_lint.rule import Check, Finding, Message, Rule
@@ -40,6 +40,11 @@ def _expression(parts) -> str:
     return " + ".join(value_text(p.q) for p in parts)
 
 
+def complete_pair(parts) -> bool:
+    labels = " ".join(p.label for p in parts)
+    return any(a in labels and b in labels for a, b in COMPLEMENTS)
+
+
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.sums:
         yield from _check(doc, claim)
@@ -62,13 +67,20 @@ def _check(doc, claim: SumClaim):
         elif s.hi < t.lo and not claim.closing:
             for extra in extend_into_next_sentences(doc.paragraph_of(total), claim):
                 grown = _sum(doc, parts + extra, peers + extra)
-                if grown is not None and grown.overlaps(t):
-                    parts = parts + extra
-                    s = None
+                if grown is None:
                     break
-            else:
-                if not claim.exhaustive or len(parts) < 2:
-                    return  # an incomplete 其中 list: nothing is claimed about the rest
+                if grown.overlaps(t) or complete_pair(parts + extra):
+                    # "其中:人员经费287.68万元…。公用经费43.98万元": the list went on after the full stop
+                    parts, s = parts + extra, grown
+                    claim.exhaustive = True
+                    break
+            if s is not None and not s.overlaps(t):
+                complete = claim.exhaustive and len(parts) >= 2
+                named = sum(1 for p in parts if p.q.value != 0)
+                # a short 其中 list need not be complete; three or more named parts usually are
+                # meant to be the whole, which is worth a warning
+                if not complete and named < 3:
+                    return
     figures = [doc.figure(total, "total"), *(doc.figure(p, "part") for p in parts)]
     anchor = figures[0]
     if s is None or s.overlaps(t):
@@ -91,9 +103,12 @@ def _check(doc, claim: SumClaim):
         yield Finding(OTHER_TOTAL, "warning", msg, anchor, figures, expected=None)
         return
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
-    severity = "warning" if claim.remote else "error"
+    severity = "warning" if claim.remote or not claim.exhaustive and s.hi < t.lo else "error"
     where_en = " (the total stands in the previous sentence)" if claim.remote else ""
     where_zh = "（合计数在上一句）" if claim.remote else ""
+    if not claim.exhaustive and s.hi < t.lo:
+        where_en += "; if the list is meant to be complete"
+        where_zh += "；如所列分项应为全部"
     msg = Message(
         f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}{where_en}",
         f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}{where_zh}",

@@ -128,3 +128,22 @@ def test_closing_balance_is_not_a_part_and_not_budget_minus_actual():
     text = "本年支出预算480万元，实际支出400万元，年末结转和结余100万元。"
     r = lint_text(text)
     assert codes(r) == []
+
+
+def test_three_named_parts_short_of_the_total_warn():
+    text = "单位现有在职人员9人，其中正处级1人，副处级1人，三级调研员1人，正科级3人。"
+    r = lint_text(text)
+    assert [(f.rule.code, f.severity) for f in r.findings] == [("FL101", "warning")]
+    assert "complete" in r.findings[0].message.en
+
+
+def test_two_special_items_short_of_the_total_stay_quiet():
+    r = lint_text("国内公务接待3批次25人，其中：国内外事接待0批次，0人；国(境)外公务接待0批次，0人。")
+    assert codes(r) == []
+
+
+def test_list_continued_with_its_complement_is_checked():
+    text = ("2021年度一般公共财政拨款基本支出331.66万元。其中:人员经费287.68万元,较上年决算数减少16.27万元,下降5.4%。"
+            "公用经费53.98万元,较上年决算数增加19.48万元,增加56.5%。")
+    r = lint_text(text)
+    assert codes(r) == ["FL101"]
