@@ -123,9 +123,10 @@ def sums(para: Paragraph) -> list[SumClaim]:
             # "预算数0.58万元,实际支出0万元;…预算1.62万元,实际支出1.369万元": one sum per role
             for role in sorted(roles):
                 group = [p for p in parts if p.role == role]
-                role_total = _nearest(mentions, ki, lambda m, r=role: m.role == r and m.index not in consumed
-                                      and m.same_dimension(group[0]))
-                if role_total is not None and len(group) >= 1:
+                first = group[0]
+                role_total = _nearest(mentions, ki, lambda m, r=role, f=first: m.role == r
+                                      and m.index not in consumed and m.same_dimension(f))
+                if role_total is not None:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=True,
                                            remote=role_total.sent != kw_sent))
             continue

@@ -78,7 +78,7 @@ class Sentence:
     items: list[Item] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parser(strict: bool = False) -> Lark:
     grammar = resources.files("fiscal_lint.grammars").joinpath("claims.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer="contextual", strict=strict, cache=not strict,

@@ -49,7 +49,7 @@ class Mention:
     def kind(self) -> str:
         return self.q.kind
 
-    def same_dimension(self, other: "Mention") -> bool:
+    def same_dimension(self, other: Mention) -> bool:
         if self.kind != other.kind:
             return False
         if self.kind == "count":

@@ -35,33 +35,33 @@ class Interval:
     hi: Decimal
 
     @staticmethod
-    def exact(v: Decimal) -> "Interval":
+    def exact(v: Decimal) -> Interval:
         return Interval(v, v)
 
-    def __add__(self, o: "Interval") -> "Interval":
+    def __add__(self, o: Interval) -> Interval:
         return Interval(self.lo + o.lo, self.hi + o.hi)
 
-    def __sub__(self, o: "Interval") -> "Interval":
+    def __sub__(self, o: Interval) -> Interval:
         return Interval(self.lo - o.hi, self.hi - o.lo)
 
-    def __neg__(self) -> "Interval":
+    def __neg__(self) -> Interval:
         return Interval(-self.hi, -self.lo)
 
-    def __mul__(self, o: "Interval") -> "Interval":
+    def __mul__(self, o: Interval) -> Interval:
         c = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
         return Interval(min(c), max(c))
 
-    def __truediv__(self, o: "Interval") -> "Interval | None":
+    def __truediv__(self, o: Interval) -> Interval | None:
         """None when the divisor may be zero: the ratio is then unbounded and proves nothing."""
         if o.lo <= 0 <= o.hi:
             return None
         c = (self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi)
         return Interval(min(c), max(c))
 
-    def scaled(self, k: Decimal) -> "Interval":
+    def scaled(self, k: Decimal) -> Interval:
         return self * Interval.exact(k)
 
-    def overlaps(self, o: "Interval") -> bool:
+    def overlaps(self, o: Interval) -> bool:
         return self.lo <= o.hi and o.lo <= self.hi
 
     @property

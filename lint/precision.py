@@ -9,7 +9,7 @@ NOTES.md: precision is a property of how a figure is written in its context.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .extract import Quantity
 from .numbers import Interval, figure_interval
