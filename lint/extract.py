@@ -17,8 +17,8 @@ from lark.utils import TextSlice
 
 from .numbers import cn_to_int
 
-MONEY_SCALE = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
-COUNT_SCALE = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
+# 千/万/亿 before 元 or before a measure word ("25万余件")
+MAGNITUDE = {"": 0, "千": 3, "万": 4, "亿": 8, "万亿": 12}
 KIND_OF_UNIT = {
     "MONEY": "money",
     "PER_UNIT": "per",
@@ -120,14 +120,12 @@ def _quantity(tree: Tree) -> Quantity:
     value = Decimal(number)
     decimals = len(number.split(".")[1]) if "." in number else 0
     if kind == "money":
-        scale = MONEY_SCALE[mag]
-    elif mag:
-        # "25万余件": the magnitude is part of the count
-        value *= COUNT_SCALE[mag]
-        scale = Decimal(1)
-        # precision moves with it: 20.2万个 is good to ±500 (decimals may go negative)
-        decimals -= {"千": 3, "万": 4, "亿": 8, "万亿": 12}[mag]
+        scale = Decimal(1).scaleb(MAGNITUDE[mag])
     else:
+        # "25万余件": the magnitude is part of the count, and its precision moves with it:
+        # 20.2万个 is good to ±500 (decimals may go negative)
+        value = value.scaleb(MAGNITUDE[mag])
+        decimals -= MAGNITUDE[mag]
         scale = Decimal(1)
     return Quantity(text="".join(str(t) for t in toks), start=start, end=end, value=value,
                     scale=scale, kind=kind, unit=mag + unit, decimals=decimals, approx=approx,
