@@ -377,3 +377,200 @@ def executions(para: Paragraph) -> list[ExecClaim]:
         elif m.role == "exec_rate" and claim.rate is None:
             claim.rate = m
     return claims
+
+
+# ---------------------------------------------------------------------------------------- shares
+
+
+@dataclass
+class ShareClaim:
+    part: Mention
+    pct: Mention
+    total: Mention | None = None  # the stated denominator
+    parts: list[Mention] = field(default_factory=list)  # or: the parts of a breakdown whose shares total 100%
+    group: tuple[int, ...] = ()  # shares of one breakdown share a group key
+    explicit: bool = False  # the denominator is named ("占政府采购支出总额的6.0%")
+
+
+SHARE_TAIL = ("的比重", "的比例", "比重", "比例", "的")
+
+
+def _share_words(para: Paragraph, m: Mention) -> str:
+    """The words naming the denominator between 占 and the percent: "本年支出合计" in "占本年支出合计的100%"."""
+    if m.keyword is None:
+        return ""
+    k = para.items.index(m.keyword) if m.keyword in para.items else -1
+    words = "".join(it.text for it in para.items[k + 1: m.index] if isinstance(it, (Label, Keyword))
+                    and not (isinstance(it, Keyword) and it.kind in ("SEP", "END")))
+    for tail in SHARE_TAIL:
+        if words.endswith(tail):
+            words = words[: -len(tail)]
+            break
+    return words.strip()
+
+
+def _label_key(label: str) -> str:
+    return label.replace("“", "").replace("”", "").replace('"', "")
+
+
+def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[ShareClaim]:
+    """Shares (占X%) with the part they belong to and their denominator.
+
+    Readings taken: the part is the figure just before 占 in its sentence. The denominator is, in
+    order: the figure the share names ("占本年支出合计的…", found by its label earlier in the
+    document); the total of the list the part belongs to; or, for a run of shares with no stated
+    total (one per paragraph, "(1)…占93.6%", "(2)…占0.1%" …), the sum of their parts when the
+    shares total 100% within rounding.
+    """
+    part_of = {id(p): c for c in sum_claims for p in c.parts}
+    out: list[ShareClaim] = []
+    pending: list[tuple[int, ShareClaim]] = []
+    earlier: list[Mention] = []
+    for pi, para in enumerate(paragraphs):
+        for m in para.mentions:
+            if m.role != "share" or m.q.approx or m.kind != "percent":
+                if _usable_amount(m):
+                    earlier.append(m)
+                continue
+            part = _nearest(para.mentions, m.index,
+                            lambda x, sent=m.sent: x.sent == sent and _usable_amount(x) and not x.q.approx)
+            if part is None or any(x.role == "share" and part.index < x.index < m.index for x in para.mentions):
+                continue
+            claim = ShareClaim(part=part, pct=m)
+            words = _share_words(para, m)
+            if len(words) >= 2:
+                key = _label_key(words)
+                total = next((x for x in reversed(earlier) if x is not part and key in _label_key(x.label)
+                              and x.same_dimension(part)), None)
+                if total is not None:
+                    claim.total, claim.explicit = total, True
+                    out.append(claim)
+                continue
+            owner = part_of.get(id(part))
+            if owner is not None:
+                claim.total, claim.group = owner.total, (id(owner),)
+                out.append(claim)
+                continue
+            pending.append((pi, claim))
+    out.extend(_grouped(pending))
+    return out
+
+
+def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
+    """Runs of shares without a stated total, in the same or consecutive paragraphs."""
+    runs: list[list[tuple[int, ShareClaim]]] = []
+    for pi, c in pending:
+        if runs and pi - runs[-1][-1][0] <= 1 and c.part.same_dimension(runs[-1][-1][1].part):
+            runs[-1].append((pi, c))
+        else:
+            runs.append([(pi, c)])
+    out = []
+    for run in runs:
+        claims = [c for _, c in run]
+        if len(claims) < 2:
+            continue
+        parts = [c.part for c in claims]
+        for c in claims:
+            c.parts = parts
+            c.group = tuple(id(x) for x in parts)
+        out.extend(claims)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- rates
+
+
+@dataclass
+class RateClaim:
+    rate: Mention
+    name: str  # 控制率, 在职人数控制率, 节约率, 办结率, formula
+    # each definition: (English name, Chinese name, numerator terms, denominator terms)
+    definitions: list[tuple[str, str, list[Mention], list[Mention]]] = field(default_factory=list)
+    multiplier: Mention | None = None  # "× 100%" in a written formula
+
+
+STAFF = ("在职", "实有")
+ESTABLISHMENT = ("编制", "核定")
+
+
+def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
+    """Named rates and written formulas with what they are computed from.
+
+    控制率: actual / budget of the same sentence; 在职人数控制率: staff in post / establishment;
+    节约率: saved / (spent + saved) and saved / spent, the figure spent taken from this or the two
+    paragraphs before; 办结率: cases closed / cases received. "A/B×100%=X%" is read as written.
+    """
+    out: list[RateClaim] = []
+    for pi, para in enumerate(paragraphs):
+        out.extend(_formulas(para))
+        for m in para.mentions:
+            if m.role != "rate" or m.q.approx or m.kind != "percent" or m.keyword is None:
+                continue
+            name = m.keyword.text
+            before = [x for x in para.mentions if x.index < m.index and x.sent >= m.sent - 1 and not x.q.approx]
+            claim = RateClaim(rate=m, name=name)
+            if name == "控制率" and any(w in m.label for w in ("人员", "人数", "在职")):
+                staff = next((x for x in reversed(before) if x.kind == "count" and any(w in x.label for w in STAFF)), None)
+                est = next((x for x in reversed(before) if x.kind == "count" and any(w in x.label for w in ESTABLISHMENT)), None)
+                if staff and est:
+                    claim.name = "在职人数控制率"
+                    claim.definitions.append(("staff / establishment", "在职人数 ÷ 编制数", [staff], [est]))
+            elif name == "控制率":
+                same = [x for x in before if x.sent == m.sent]
+                actual = next((x for x in reversed(same) if x.role == "actual" and x.kind == "money"), None)
+                budget = next((x for x in reversed(same) if x.role == "budget" and x.kind == "money"), None)
+                if actual and budget:
+                    claim.definitions.append(("actual / budget", "实际支出 ÷ 预算数", [actual], [budget]))
+            elif name == "节约率":
+                saved = next((x for x in reversed(before) if x.kind == "money" and "节约" in x.label), None)
+                pool = [x for q in paragraphs[max(0, pi - 2): pi] for x in q.mentions] + before
+                spent = next((x for x in reversed(pool) if x.kind == "money" and x is not saved and not x.q.approx
+                              and any(w in x.label for w in ("采购", "预算", "支出", "金额"))
+                              and "节约" not in x.label), None)
+                if saved and spent:
+                    claim.definitions.append(("saved / (spent + saved)", "节约额 ÷ (支出额 + 节约额)", [saved], [spent, saved]))
+                    claim.definitions.append(("saved / spent", "节约额 ÷ 支出额", [saved], [spent]))
+            elif name == "办结率":
+                done = next((x for x in reversed(before) if x.kind == "count" and "办结" in x.label), None)
+                got = next((x for x in reversed(before) if x.kind == "count" and x is not done
+                            and any(w in x.label for w in ("受理", "收到", "接收", "登记"))), None)
+                if done and got and done.same_dimension(got):
+                    claim.definitions.append(("closed / received", "办结数 ÷ 受理数", [done], [got]))
+            if claim.definitions:
+                out.append(claim)
+    return out
+
+
+def _formulas(para: Paragraph) -> list[RateClaim]:
+    """"在职15人/编制19人×100%=79%": a written division and its stated result."""
+    out = []
+    items = para.items
+    quantities = [i for i, it in enumerate(items) if isinstance(it, Quantity)]
+    by_index = {m.index: m for m in para.mentions}
+    for n, i in enumerate(quantities[:-1]):
+        j = quantities[n + 1]
+        between = [it for it in items[i + 1: j] if isinstance(it, Keyword)]
+        if not (len(between) == 1 and between[0].kind == "OP" and between[0].text in "/÷"):
+            continue
+        k = n + 2
+        mult = None
+        rest = quantities[k:]
+        if rest and _op_between(items, j, rest[0], "×") and items[rest[0]].kind == "percent":
+            mult = by_index[rest[0]]
+            rest = rest[1:]
+            j = mult.index
+        if not rest or not _op_between(items, j, rest[0], "="):
+            continue
+        result = by_index[rest[0]]
+        if result.kind != "percent" or result.q.approx:
+            continue
+        a, b = by_index[i], by_index[quantities[n + 1]]
+        claim = RateClaim(rate=result, name="formula", multiplier=mult)
+        claim.definitions.append(("as written", "按所列算式", [a], [b]))
+        out.append(claim)
+    return out
+
+
+def _op_between(items, i: int, j: int, op: str) -> bool:
+    between = [it for it in items[i + 1: j] if isinstance(it, Keyword)]
+    return len(between) == 1 and between[0].kind == "OP" and between[0].text == op

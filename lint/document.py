@@ -5,6 +5,8 @@ from functools import cached_property
 
 from . import blocks as blocks_mod
 from . import claims as claims_mod
+from . import outline, tableclaims
+from . import tables as tables_mod
 from .extract import extract
 from .mentions import Mention, Paragraph, build
 from .normalize import normalize
@@ -12,6 +14,10 @@ from .numbers import Interval
 from .precision import interval
 from .rule import Figure
 from .source import Source
+
+
+def _is_prose_cell(text: str) -> bool:
+    return len(text) >= 20 and any(p in text for p in ",。;") and any(ch.isdigit() for ch in text)
 
 
 class Document:
@@ -27,9 +33,19 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
+        """Prose paragraphs, and the sentences written inside table cells ("全年共受理…办结率99.46%")."""
         text = self.norm.text
-        return [build(extract(text, b.start, b.end), b.start, b.end)
-                for b in self.blocks if b.kind == "prose"]
+        spans = [(b.start, b.end) for b in self.blocks if b.kind == "prose"]
+        spans += [(c.start, c.end) for t in self.tables for r in t.rows for c in r.cells if _is_prose_cell(c.text)]
+        return [build(extract(text, a, b), a, b) for a, b in sorted(spans)]
+
+    @cached_property
+    def shares(self) -> list[claims_mod.ShareClaim]:
+        return claims_mod.shares(self.paragraphs, self.sums)
+
+    @cached_property
+    def rates(self) -> list[claims_mod.RateClaim]:
+        return claims_mod.rates(self.paragraphs)
 
     def _claims(self, builder) -> list:
         return [c for p in self.paragraphs for c in builder(p)]
@@ -43,8 +59,26 @@ class Document:
         return self._claims(claims_mod.changes)
 
     @cached_property
+    def tables(self) -> list[tables_mod.Table]:
+        text = self.norm.text
+        out = []
+        for b in self.blocks:
+            if b.kind == "table":
+                before = text[max(0, b.start - 200): b.start]
+                out.extend(tables_mod.parse_all(text, b, before))
+        return out
+
+    @cached_property
     def executions(self) -> list[claims_mod.ExecClaim]:
-        return self._claims(claims_mod.executions)
+        return self._claims(claims_mod.executions) + [c for t in self.tables for c in tableclaims.executions(t)]
+
+    @cached_property
+    def score_tables(self) -> list[tableclaims.ScoreTable]:
+        return [st for t in self.tables for st in tableclaims.score_tables(t)]
+
+    @cached_property
+    def sections(self) -> list[outline.Section]:
+        return outline.parse(self.norm.text, [(b.start, b.end) for b in self.blocks if b.kind == "prose"])
 
     def paragraph_of(self, m: Mention) -> Paragraph:
         for p in self.paragraphs:
@@ -63,8 +97,10 @@ class Document:
         iv = self.interval(stated, mode="truncate")
         return iv is not None and computed.overlaps(-iv if sign < 0 else iv)
 
-    def figure(self, m: Mention, role: str) -> Figure:
-        return Figure(role=role, start=m.q.start, end=m.q.end, text=self.written(m.q.start, m.q.end))
+    def figure(self, m, role: str) -> Figure:
+        """A figure of a claim; table cells carry their row and column labels."""
+        label = m.label if isinstance(m, tableclaims.TableFigure) else ""
+        return Figure(role=role, start=m.q.start, end=m.q.end, text=self.written(m.q.start, m.q.end), label=label)
 
     def written(self, start: int, end: int) -> str:
         """The original text of a normalized span (fullwidth digits and all)."""

@@ -37,7 +37,8 @@ class Figure:
     role: str  # total, part, current, delta, percent, previous, budget, actual, balance, rate, adjustment
     start: int  # offsets in the normalized text
     end: int
-    text: str = ""  # filled by the engine from the original text
+    text: str = ""  # the original text of the figure
+    label: str = ""  # for table cells: "row label · column header"
 
 
 @dataclass

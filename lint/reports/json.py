@@ -15,7 +15,7 @@ def _where(doc, start: int, end: int) -> dict:
 
 
 def _figure(doc, f: Figure) -> dict:
-    return {"role": f.role, "text": f.text, **_where(doc, f.start, f.end)}
+    return {"role": f.role, "text": f.text, "label": f.label, **_where(doc, f.start, f.end)}
 
 
 def render(results: list[FileResult], lang: str) -> str:

@@ -73,6 +73,26 @@ def _snippet(doc, f: Finding) -> list[Text]:
     return out
 
 
+MAX_TABLE_FIGURES = 8
+
+
+def _table_figures(doc, f: Finding) -> list[Text]:
+    """Table findings: each figure on its own line with the row and column it sits under."""
+    out: list[Text] = []
+    ordered = [f.anchor] + [x for x in f.figures if x.start != f.anchor.start]
+    gutter = max(len(str(doc.norm.line_col(x.start)[0])) for x in ordered)
+    for fig in ordered[:MAX_TABLE_FIGURES]:
+        line, _ = doc.norm.line_col(fig.start)
+        t = Text(f"  {line:>{gutter}} │ ", style="dim")
+        t.append(fig.text.replace("\n", " "), style="bold red" if fig is f.anchor else "cyan")
+        if fig.label:
+            t.append(f"  ← {fig.label}", style="dim")
+        out.append(t)
+    if len(ordered) > MAX_TABLE_FIGURES:
+        out.append(Text(f"  {' ' * gutter} │ … +{len(ordered) - MAX_TABLE_FIGURES}", style="dim"))
+    return out
+
+
 def render(results: list[FileResult], lang: str, console: Console) -> None:
     w = WORDS[lang]
     counts: Counter = Counter()
@@ -96,7 +116,8 @@ def render(results: list[FileResult], lang: str, console: Console) -> None:
                 body.append(f"  → {w['expected']}: ", style="dim")
                 body.append(f.expected, style="bold green")
             console.print(body)
-            for t in _snippet(r.doc, f):
+            lines = _table_figures(r.doc, f) if any(x.label for x in f.figures) else _snippet(r.doc, f)
+            for t in lines:
                 console.print(t)
             console.print()
     n_files = len(results)

@@ -1,0 +1,140 @@
+"""FL5xx score: self-evaluation tables (绩效自评表) and the scores of a report's outline.
+
+Scores and weights are assigned, not measured, so they are compared exactly: a weight of 15 and a
+score of 16 is an error, whatever the rounding of other figures.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from fiscal_lint.explain import value_text
+from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.tableclaims import ScoreItem, ScoreTable
+
+OVER = Rule(
+    "FL501", "score-over-weight", "score", "error",
+    Message("An indicator's score exceeds its weight.", "指标得分超过其权重分值。"),
+)
+COEFFICIENT = Rule(
+    "FL502", "score-coefficient", "score", "error",
+    Message("An indicator's score is not its weight × 得分系数.", "指标得分不等于权重分值 × 得分系数。"),
+)
+TOTAL = Rule(
+    "FL503", "score-total", "score", "error",
+    Message("Indicator scores (or weights) do not add up to the stated total.", "各指标得分（或分值）之和与总分不符。"),
+)
+SECTION = Rule(
+    "FL504", "score-section", "score", "error",
+    Message("A section's score is not the sum of the scores under it.", "章节得分与其下各项得分之和不符。"),
+)
+OVERALL = Rule(
+    "FL505", "score-overall", "score", "error",
+    Message("自评总得分 is not the execution-rate score plus the indicator total.",
+            "自评总得分不等于执行率得分与绩效指标总分之和。"),
+)
+RULES = [OVER, COEFFICIENT, TOTAL, SECTION, OVERALL]
+HUNDRED = Decimal(100)
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    for st in doc.score_tables:
+        for item in st.items:
+            yield from _item(doc, item)
+        if st.execution is not None:
+            yield from _item(doc, st.execution)
+        yield from _totals(doc, st)
+        yield from _overall(doc, st)
+    for section in doc.sections:
+        yield from _section(doc, section)
+
+
+def _item(doc, item: ScoreItem):
+    if item.weight is None:
+        return
+    w, s = item.weight.q.value, item.score.q.value
+    figures = [doc.figure(item.score, "score"), doc.figure(item.weight, "weight")]
+    if s > w:
+        yield Check(OVER, "fail", figures[0], figures)
+        msg = Message(f"score {value_text(item.score.q)} exceeds the weight {value_text(item.weight.q)}",
+                      f"得分{value_text(item.score.q)}超过权重分值{value_text(item.weight.q)}")
+        yield Finding(OVER, "error", msg, figures[0], figures, expected=f"≤ {item.weight.q.number}")
+        return
+    yield Check(OVER, "pass", figures[0], figures)
+    if item.coefficient is None:
+        return
+    k = item.coefficient.q.value / HUNDRED
+    want = w * k
+    figures.append(doc.figure(item.coefficient, "coefficient"))
+    # a coefficient written to whole percents stands for ±0.5%
+    slack = w * Decimal("0.005") if item.coefficient.q.decimals == 0 else Decimal(0)
+    if abs(s - want) <= slack:
+        yield Check(COEFFICIENT, "pass", figures[0], figures)
+        return
+    yield Check(COEFFICIENT, "fail", figures[0], figures)
+    msg = Message(f"{item.weight.q.number} × {item.coefficient.q.text} = {_n(want)}, stated score {item.score.q.number}",
+                  f"{item.weight.q.number} × {item.coefficient.q.text} = {_n(want)}，文中得分为{item.score.q.number}")
+    yield Finding(COEFFICIENT, "error", msg, figures[0], figures, expected=_n(want))
+
+
+def _n(v: Decimal) -> str:
+    s = format(v.normalize(), "f")
+    return s
+
+
+def _totals(doc, st: ScoreTable):
+    if st.total is None or not st.items:
+        return
+    for part, name_en, name_zh in (("score", "scores", "得分"), ("weight", "weights", "分值")):
+        stated = getattr(st.total, part)
+        figs = [getattr(i, part) for i in st.items]
+        if stated is None or any(f is None for f in figs):
+            continue
+        total = sum(f.q.value for f in figs)
+        extra = getattr(st.execution, part, None) if st.execution else None
+        figures = [doc.figure(stated, "total"), *(doc.figure(f, "part") for f in figs)]
+        if total == stated.q.value or extra is not None and total + extra.q.value == stated.q.value:
+            if total != stated.q.value:
+                figures.append(doc.figure(extra, "part"))
+            yield Check(TOTAL, "pass", figures[0], figures)
+            continue
+        yield Check(TOTAL, "fail", figures[0], figures)
+        expr = " + ".join(f.q.number for f in figs)
+        msg = Message(f"indicator {name_en} {expr} = {_n(total)}, stated total {stated.q.number}",
+                      f"各指标{name_zh} {expr} = {_n(total)}，文中总分为{stated.q.number}")
+        yield Finding(TOTAL, "error", msg, figures[0], figures, expected=_n(total))
+
+
+def _overall(doc, st: ScoreTable):
+    if st.overall is None or st.execution is None or st.total is None:
+        return
+    e, s, t = st.execution.score.q.value, st.total.score.q.value, st.overall.q.value
+    figures = [doc.figure(st.overall, "total"), doc.figure(st.execution.score, "part"), doc.figure(st.total.score, "part")]
+    if e + s == t or s == t:  # some tables fold the execution score into the indicator total
+        yield Check(OVERALL, "pass", figures[0], figures)
+        return
+    yield Check(OVERALL, "fail", figures[0], figures)
+    msg = Message(f"{_n(e)} + {_n(s)} = {_n(e + s)}, stated 自评总得分 {_n(t)}",
+                  f"执行率得分{_n(e)} + 绩效指标总分{_n(s)} = {_n(e + s)}，文中自评总得分为{_n(t)}")
+    yield Finding(OVERALL, "error", msg, figures[0], figures, expected=_n(e + s))
+
+
+def _section(doc, section):
+    children = section.children
+    if children and (section.items or any(c.score is None for c in children)):
+        return  # structure unclear: unscored sub-headings, or loose items beside sub-headings
+    parts = [c.score for c in children] if children else section.items
+    if not parts:
+        return
+    total = sum(p.value for p in parts)
+    figures = [doc.figure(section.score, "total"), *(doc.figure(p, "part") for p in parts)]
+    if total == section.score.value:
+        yield Check(SECTION, "pass", figures[0], figures)
+        return
+    yield Check(SECTION, "fail", figures[0], figures)
+    what_en = "its sub-sections" if children else "the items under it"
+    what_zh = "其下各小节" if children else "其下各项"
+    expr = " + ".join(p.text for p in parts)
+    msg = Message(f"“{section.title}” is given {section.score.text} points, but {what_en} score {expr} = {_n(total)}",
+                  f"“{section.title}”记{section.score.text}分，但{what_zh}得分 {expr} = {_n(total)}")
+    yield Finding(SECTION, "error", msg, figures[0], figures, expected=f"{_n(total)}分")

@@ -1,0 +1,108 @@
+"""FL40x share: 占X% against part / total, and the shares of one breakdown against 100%.
+
+The total is the one the share names (占本年支出合计的…), else the total of the list the part is in,
+else — for a run of shares with no stated total — the sum of their parts (see claims.shares).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import reduce
+
+from fiscal_lint.explain import percent, truncated_note, value_text
+from fiscal_lint.rule import Check, Finding, Message, Rule
+
+SHARE = Rule(
+    "FL401", "share-mismatch", "share", "error",
+    Message("A share (占X%) is not the part divided by its total.", "占比不等于该项数额除以合计数。"),
+)
+SHARES_TOTAL = Rule(
+    "FL402", "share-total", "share", "error",
+    Message("The shares of one breakdown do not total 100%.", "同一构成中各项占比之和不等于100%。"),
+)
+RULES = [SHARE, SHARES_TOTAL]
+HUNDRED = Decimal(100)
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    groups: dict[tuple, list] = {}
+    for c in doc.shares:
+        yield from _share(doc, c)
+        if c.group:
+            groups.setdefault(c.group, []).append(c)
+    for claims in groups.values():
+        yield from _total(doc, claims)
+
+
+def _share(doc, c):
+    peers = [c.part, c.total, *c.parts]
+    part = doc.interval(c.part, peers)
+    stated = doc.interval(c.pct, [])
+    if c.total is not None:
+        total = doc.interval(c.total, peers)
+        point_total = c.total.q.base
+        total_text = value_text(c.total.q)
+        figures_total = [doc.figure(c.total, "total")]
+    else:
+        ivs = [doc.interval(p, peers) for p in c.parts]
+        if any(iv is None for iv in ivs):
+            return
+        total = reduce(lambda a, b: a + b, ivs)
+        point_total = sum(p.q.base for p in c.parts)
+        total_text = f"({' + '.join(value_text(p.q) for p in c.parts)})"
+        figures_total = [doc.figure(p, "part") for p in c.parts if p is not c.part]
+    if part is None or stated is None or total is None or point_total <= 0:
+        return
+    ratio = part / total
+    if ratio is None:
+        return
+    computed = ratio.scaled(HUNDRED)
+    figures = [doc.figure(c.pct, "percent"), doc.figure(c.part, "part"), *figures_total]
+    if computed.overlaps(stated):
+        yield Check(SHARE, "pass", figures[0], figures)
+        return
+    point = c.part.q.base / point_total * HUNDRED
+    yield Check(SHARE, "fail", figures[0], figures)
+    mid = percent(point, max(2, c.pct.q.decimals + 1))
+    msg = Message(f"{value_text(c.part.q)} / {total_text} = {mid}, stated {value_text(c.pct.q)}",
+                  f"{value_text(c.part.q)} ÷ {total_text} = {mid}，文中为{value_text(c.pct.q)}")
+    severity = "error"
+    if doc.only_truncated(c.pct, computed):
+        severity, msg = "info", truncated_note(msg)
+    yield Finding(SHARE, severity, msg, figures[0], figures, expected=percent(point, c.pct.q.decimals))
+
+
+def _total(doc, claims):
+    """Shares of a breakdown that names every part: their sum must hold 100%."""
+    if len(claims) < 2:
+        return
+    owner_parts = claims[0].parts
+    if claims[0].total is not None:
+        # parts of a listed breakdown: only when every part carries a share and the parts make the total
+        claim = next((s for s in doc.sums if (id(s),) == claims[0].group), None)
+        if claim is None or len(claim.parts) != len(claims):
+            return
+        peers = [claim.total, *claim.parts]
+        ivs = [doc.interval(p, peers) for p in claim.parts]
+        t = doc.interval(claim.total, peers)
+        if t is None or any(iv is None for iv in ivs) or not reduce(lambda a, b: a + b, ivs).overlaps(t):
+            return
+    elif not owner_parts:
+        return
+    ivs = [doc.interval(c.pct, []) for c in claims]
+    if any(iv is None for iv in ivs):
+        return
+    total = reduce(lambda a, b: a + b, ivs)
+    figures = [doc.figure(c.pct, "percent") for c in claims]
+    anchor = figures[-1]
+    if HUNDRED in total:
+        yield Check(SHARES_TOTAL, "pass", anchor, figures)
+        return
+    yield Check(SHARES_TOTAL, "fail", anchor, figures)
+    written = sum(c.pct.q.value for c in claims)
+    expr = " + ".join(value_text(c.pct.q) for c in claims)
+    msg = Message(f"{expr} = {written}%, not 100%", f"{expr} = {written}%，不等于100%")
+    yield Finding(SHARES_TOTAL, "error", msg, anchor, figures, expected="100%")
+
+
+
