@@ -11,6 +11,9 @@ false alarm costs more than a miss. Each builder's docstring says which readings
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
 
 from .extract import Keyword, Label, Quantity
 from .mentions import ATTACHED_ROLES, Mention, Paragraph
@@ -456,6 +459,13 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
     return out
 
 
+def _about_hundred(pcts: list[Mention]) -> bool:
+    """Do the written shares total 100% within their rounding (half a unit of the last digit each)?"""
+    total = sum(p.q.value for p in pcts)
+    slack = sum(Decimal(5).scaleb(-p.q.decimals - 1) for p in pcts)
+    return abs(total - 100) <= slack
+
+
 def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
     """Runs of shares without a stated total, in the same or consecutive paragraphs."""
     runs: list[list[tuple[int, ShareClaim]]] = []
@@ -467,8 +477,8 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
     out = []
     for run in runs:
         claims = [c for _, c in run]
-        if len(claims) < 2:
-            continue
+        if len(claims) < 2 or not _about_hundred([c.pct for c in claims]):
+            continue  # without a stated total the sum of the parts is the total only if the shares make 100%
         parts = [c.part for c in claims]
         for c in claims:
             c.parts = parts
@@ -574,3 +584,202 @@ def _formulas(para: Paragraph) -> list[RateClaim]:
 def _op_between(items, i: int, j: int, op: str) -> bool:
     between = [it for it in items[i + 1: j] if isinstance(it, Keyword)]
     return len(between) == 1 and between[0].kind == "OP" and between[0].text == op
+
+
+# ---------------------------------------------------------------------------------------- enumerations
+
+
+@dataclass
+class EnumClaim:
+    count: Mention
+    noun: str
+    names: list[str]
+    start: int  # offsets of the listed names in the normalized text
+    end: int
+
+
+ENUM = regex.compile(
+    r"(?P<noun>\p{Han}{1,8}?)(?:[,，]\s*(?:均为|都是|均是)[^:：,，。;；]{0,10})?\s*"
+    r"(?:[:：]|[,，]?\s*(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
+LAST_JOIN = regex.compile(r"(?:以及|和|及|与)")
+
+
+def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
+    """"内设3个科室,分别是综合科、职能转变协调科、政务服务科": a count and the names listed for it.
+
+    Read only where a measure word and a noun are followed by a colon or 分别是/包括 and a list of at
+    least two names joined by 、; a list ending in 等 is open and not counted.
+    """
+    out = []
+    for m in para.mentions:
+        if m.kind != "count" or m.q.approx or m.q.unit not in ("个", "家", "名", "项", "所", "处", "种", "类"):
+            continue
+        end = next((it.end for it in para.items[m.index:] if isinstance(it, Keyword) and it.kind == "END"), para.end)
+        em = ENUM.match(text, m.q.end, end)
+        if not em:
+            continue
+        listed = em.group("list").strip()
+        if listed.endswith(("等", "等等")) or "、" not in listed:
+            continue
+        names = [n.strip() for n in listed.split("、")]
+        last = LAST_JOIN.split(names[-1], maxsplit=1)
+        if len(last) == 2 and all(p.strip() for p in last):
+            names = names[:-1] + [p.strip() for p in last]
+        if any(not n for n in names):
+            continue
+        out.append(EnumClaim(count=m, noun=em.group("noun"), names=names,
+                             start=em.start("list"), end=em.start("list") + len(listed)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- balances
+
+
+@dataclass
+class BalanceClaim:
+    """closing = opening + income − expense; or a grand total = the year's figure + a balance."""
+    result: Mention
+    plus: list[Mention]
+    minus: list[Mention] = field(default_factory=list)
+    name: str = ""  # which identity
+    complete: bool = True  # every term of the identity is stated
+
+
+def _first(mentions, pred) -> Mention | None:
+    return next((m for m in mentions if pred(m)), None)
+
+
+FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")
+
+
+def _fiscal_scope(m: Mention) -> bool:
+    return "财政拨款" in m.label or any(f in m.label for f in FUNDS)
+
+
+def _scope(label: str) -> str:
+    """Which money a figure counts: one budget fund, all 财政拨款, or the unit's whole."""
+    fund = next((f for f in FUNDS if f in label), "")
+    return fund or ("财政拨款" if "财政拨款" in label else "")
+
+
+def balances(paragraphs: list[Paragraph]) -> list[BalanceClaim]:
+    """Balance identities.
+
+    In one paragraph: 上年结转/年初结转和结余 + 总收入 − 总支出 = 年末结余 (all four stated).
+    Across the document (the 收入支出决算总表 identities in prose): 收入总计 = 本年收入合计 + 年初结转和结余
+    (+ 使用非财政拨款结余) and 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配), for the unit as a whole
+    (figures scoped to 财政拨款 are a different table and are left out).
+    """
+    out: list[BalanceClaim] = []
+    for para in paragraphs:
+        ms = [m for m in para.mentions if m.kind == "money" and not m.q.approx and m.role not in ATTACHED_ROLES]
+        opening = _first(ms, lambda m: m.role == "opening")
+        income = _first(ms, lambda m: "收入" in m.label and m.role in ("total", "plain", "actual") and "其中" not in m.label)
+        expense = _first(ms, lambda m: "支出" in m.label and m.role in ("total", "plain", "actual") and "其中" not in m.label
+                         and (income is None or m.index > income.index))
+        closing = _first(ms, lambda m: m.role in ("carry", "balance") and "年末" in m.label)
+        if opening and income and expense and closing and closing.index > expense.index:
+            out.append(BalanceClaim(result=closing, plus=[opening, income], minus=[expense], name="carry-over"))
+    every = [m for p in paragraphs for m in p.mentions
+             if m.kind == "money" and not m.q.approx and m.role not in ATTACHED_ROLES and not _fiscal_scope(m)]
+    ends = lambda *w: (lambda m: m.label.endswith(w))  # noqa: E731
+    has = lambda w: (lambda m: w in m.label)  # noqa: E731
+    for name, total_words, year_words, balance_word, extra_word in (
+            ("income", ("收入总计",), ("本年收入合计", "收入合计"), "年初结转和结余", "使用非财政拨款结余"),
+            ("expense", ("支出总计",), ("本年支出合计", "支出合计"), "年末结转和结余", "结余分配")):
+        total = _first(every, ends(*total_words))
+        year = _first(every, ends(*year_words))
+        bal = _first(every, has(balance_word))
+        if not (total and year and bal):
+            continue
+        extra = _first(every, has(extra_word))
+        out.append(BalanceClaim(result=total, plus=[year, bal] + ([extra] if extra else []), name=name,
+                                complete=extra is not None))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- cross-references
+
+
+CATEGORIES = (
+    "收入总计", "支出总计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "财政拨款收入", "事业收入",
+    "基本支出", "项目支出", "人员经费", "公用经费", "三公经费", "因公出国(境)费", "公务用车购置及运行维护费",
+    "公务用车运行维护费", "公务用车购置费", "公务接待费", "机关运行经费", "会议费", "培训费", "政府采购支出总额",
+    "年初结转和结余", "年末结转和结余",
+)
+BASIS_WORDS = ("预算", "实际", "决算", "执行数", "支出数")
+
+
+@dataclass
+class CrossRef:
+    first: Mention
+    second: Mention
+    category: str
+    basis: str  # budget | actual
+    inferred: bool  # the basis of one of them was not written but taken as actual
+
+
+def _category(label: str) -> str:
+    key = label.replace("“", "").replace("”", "").replace('"', "")
+    found = [c for c in CATEGORIES if c in key]
+    return max(found, key=len) if found else ""
+
+
+def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[CrossRef]:
+    """The same quantity (category, scope, basis, year) stated in two places.
+
+    A figure's category is the longest known category in its label ("财政拨款基本支出预算" → 基本支出),
+    or, for a bare "实际支出550.55万元", that of the figure before it in the sentence. Its basis is budget
+    or actual from its words; a figure with neither is taken as actual (a 决算 figure), which makes a
+    disagreement a warning. Figures scoped to 财政拨款 and unscoped ones are compared only when the
+    document says all its spending or income is 财政拨款.
+    """
+    all_fiscal = _all_fiscal(paragraphs)
+    seen: dict[tuple, tuple[Mention, bool]] = {}
+    out: list[CrossRef] = []
+    for para in paragraphs:
+        previous: Mention | None = None
+        sentence_scope: dict[int, str] = {}
+        for m in para.mentions:
+            # "财政拨款收入总计A万元，支出总计B万元": the second figure is 财政拨款 too
+            scope = _scope(m.label) or sentence_scope.get(m.sent, "")
+            if scope:
+                sentence_scope[m.sent] = scope
+            if m.kind != "money" or m.q.approx or m.role in ATTACHED_ROLES or m.role in ("adjust", "opening"):
+                previous = m if m.kind == "money" else previous
+                continue
+            category = _category(m.label)
+            if m.role in ("balance", "carry") and category not in ("年末结转和结余",):
+                previous = m
+                continue  # "基本支出结余0元" is a balance of 基本支出, not 基本支出
+            if not category and previous is not None and previous.sent == m.sent and m.role in ("actual", "budget") \
+                    and not any(c in m.label for c in ("收入", "支出合计")):
+                category = _category(previous.label)
+            previous = m
+            if not category or any(w in m.label for w in ("较", "比", "增加", "减少", "人均", "车均", "平均")):
+                continue
+            basis = {"budget": "budget", "actual": "actual"}.get(m.role)
+            inferred = basis is None
+            if inferred and any(w in m.label for w in BASIS_WORDS):
+                continue  # a basis word the roles did not resolve: leave it alone
+            basis = basis or "actual"
+            if all_fiscal and scope == "财政拨款":
+                scope = ""  # all its money is 财政拨款: the scopes coincide
+            key = (category, scope, basis, m.year)
+            if key in seen:
+                first, first_inferred = seen[key]
+                out.append(CrossRef(first, m, category, basis, inferred or first_inferred))
+            else:
+                seen[key] = (m, inferred)
+    return out
+
+
+def _all_fiscal(paragraphs: list[Paragraph]) -> bool:
+    """"总支出550.55万元…其中财政拨款支出550.55万元" or "收入预算707万元,其中:财政拨款收入707万元"."""
+    for para in paragraphs:
+        ms = [m for m in para.mentions if m.kind == "money" and not m.q.approx and m.q.value > 0]
+        for a in ms:
+            if ("总支出" in a.label or "总收入" in a.label or "收入预算" in a.label) and not _fiscal_scope(a):
+                if any(b is not a and b.index > a.index and "财政拨款" in b.label and b.q.base == a.q.base for b in ms):
+                    return True
+    return False

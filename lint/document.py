@@ -44,6 +44,18 @@ class Document:
         return claims_mod.shares(self.paragraphs, self.sums)
 
     @cached_property
+    def balances(self) -> list[claims_mod.BalanceClaim]:
+        return claims_mod.balances(self.paragraphs)
+
+    @cached_property
+    def crossrefs(self) -> list[claims_mod.CrossRef]:
+        return claims_mod.crossrefs(self.paragraphs, self.sums)
+
+    @cached_property
+    def enumerations(self) -> list[claims_mod.EnumClaim]:
+        return [c for p in self.paragraphs for c in claims_mod.enumerations(p, self.norm.text)]
+
+    @cached_property
     def rates(self) -> list[claims_mod.RateClaim]:
         return claims_mod.rates(self.paragraphs)
 

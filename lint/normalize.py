@@ -191,13 +191,16 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
     # A number cut from its unit ("增加 0.00\n万元") is joined whatever the line length.
     if (last.isdigit() or last == ".") and regex.match(r"\s*(?:[万亿千]?元|%|个百分点)", nxt):
         return True
-    if last in _ENDS_SENTENCE or _LIST_MARKER.match(nxt):
+    if _LIST_MARKER.match(nxt):
+        return False
+    # a converter's wrap may fall after a comma or a semicolon; across a blank line only mid-word
+    if last in "。！？!?" or blank and last in _ENDS_SENTENCE:
         return False
     # Short lines are headings or list items, not wrapped prose. Across a blank line (a page break)
     # only a long line is taken as cut: joining two real paragraphs would mix their figures.
     if len(s) < (40 if blank else 20):
         return False
-    return bool(regex.match(rf"[{_HAN}\d、,(“]", last)) and bool(regex.match(rf"[{_HAN}\d(“%]", first))
+    return bool(regex.match(rf"[{_HAN}\d、,;:(“]", last)) and bool(regex.match(rf"[{_HAN}\d(“%]", first))
 
 
 def normalize(original: str) -> Normalized:

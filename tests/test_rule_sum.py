@@ -21,8 +21,8 @@ from conftest import codes, lint_text, passed
     "因公出国（境）费0万元，公务用车运行维护费2.35万元，公务接待费1.20万元，合计3.55万元。",
     # PDF breaks inside the number and between the label and the figure
     "2021年度一般公共预算财政拨款基本支出 286.75\n万元，其中：人员经费 245.12 万元，公用经费\n41.63 万元。",
-    # head counts in Chinese numerals
-    "在职人员十二人，其中：行政编制八人，事业编制四人。",
+    # item counts
+    "全县各乡镇、村共办理15721件业务，其中直办11579件，流转4142件。",
 ])
 def test_consistent(text):
     r = lint_text(text)
@@ -35,7 +35,7 @@ def test_consistent(text):
     ("2021年度收入總計1,010.52萬元，其中：財政撥款收入970.52萬元，事業收入50.00萬元。", "1020.52万元"),
     ("2023年度“三公”经费支出合计5.60万元，分别为：因公出国（境）费0万元、公务用车购置及运行维护费3.20万元、公务接待费2.10万元。", "5.30万元"),
     ("会议费1.20万元，培训费2.80万元，差旅费3.15万元，合计7.25万元。", "7.15万元"),
-    ("年末实有人数25人，分别为：在职人员18人、离退休人员6人。", "24人"),
+    ("全县各乡镇、村共办理15721件业务，分别为：直办11579件，流转4152件。", "15731件"),
     ("本年支出合计12,580千元，其中基本支出8,460千元，项目支出4,210千元。", "12670千元"),
     ("收入预算707万元,其中:财政拨款收入800万元。", "800万元"),
 ])
@@ -131,7 +131,7 @@ def test_closing_balance_is_not_a_part_and_not_budget_minus_actual():
 
 
 def test_three_named_parts_short_of_the_total_warn():
-    text = "单位现有在职人员9人，其中正处级1人，副处级1人，三级调研员1人，正科级3人。"
+    text = "2023年度支出合计100.00万元，其中办公费20.00万元，印刷费30.00万元，差旅费40.00万元。"
     r = lint_text(text)
     assert [(f.rule.code, f.severity) for f in r.findings] == [("FL101", "warning")]
     assert "complete" in r.findings[0].message.en

@@ -1,0 +1,77 @@
+"""FL70x document consistency: balance identities, and the same quantity stated twice.
+
+Balance: closing = opening + income − expense (上年结转 + 总收入 − 总支出 = 年末结余); 收入总计 = 本年收入合计
++ 年初结转和结余 (+ 使用非财政拨款结余); 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配).
+Cross-reference: one quantity (category, scope, budget or actual, year) with two values that differ
+beyond rounding; the finding carries both places.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import reduce
+
+from fiscal_lint.explain import in_unit, value_text
+from fiscal_lint.rule import Check, Finding, Message, Rule
+
+BALANCE = Rule(
+    "FL701", "balance-identity", "balance", "error",
+    Message("A balance identity does not hold (opening + income − expense = closing, totals = year + balances).",
+            "结转结余恒等式不成立（年初结转和结余 + 收入 − 支出 = 年末结转和结余；总计 = 本年合计 + 结转结余）。"),
+)
+CROSSREF = Rule(
+    "FL711", "crossref-mismatch", "crossref", "error",
+    Message("The same quantity is stated in two places with different values.", "同一数字在两处表述不一致。"),
+)
+RULES = [BALANCE, CROSSREF]
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    for c in doc.balances:
+        yield from _balance(doc, c)
+    for c in doc.crossrefs:
+        yield from _crossref(doc, c)
+
+
+def _balance(doc, c):
+    terms = [c.result, *c.plus, *c.minus]
+    ivs = {id(m): doc.interval(m, terms) for m in terms}
+    if any(iv is None for iv in ivs.values()):
+        return
+    computed = reduce(lambda a, b: a + b, [ivs[id(m)] for m in c.plus])
+    for m in c.minus:
+        computed = computed - ivs[id(m)]
+    roles = {id(c.result): "result"}
+    figures = [doc.figure(m, roles.get(id(m), "plus" if m in c.plus else "minus")) for m in terms]
+    if computed.overlaps(ivs[id(c.result)]):
+        yield Check(BALANCE, "pass", figures[0], figures)
+        return
+    yield Check(BALANCE, "fail", figures[0], figures)
+    point = sum(m.q.base for m in c.plus) - sum(m.q.base for m in c.minus)
+    want = in_unit(point, c.result.q, max(m.q.decimals for m in terms))
+    expr = " + ".join(f"{value_text(m.q)}" for m in c.plus) + "".join(f" − {value_text(m.q)}" for m in c.minus)
+    names = " + ".join(m.label or "?" for m in c.plus) + "".join(f" − {m.label or '?'}" for m in c.minus)
+    msg = Message(f"{names}: {expr} = {want}, stated {c.result.label} {value_text(c.result.q)}",
+                  f"{names}：{expr} = {want}，文中{c.result.label}为{value_text(c.result.q)}")
+    yield Finding(BALANCE, "error" if c.complete else "warning", msg, figures[0], figures, expected=want)
+
+
+def _crossref(doc, c):
+    peers = [c.first, c.second]
+    a, b = doc.interval(c.first, peers), doc.interval(c.second, peers)
+    if a is None or b is None:
+        return
+    figures = [doc.figure(c.second, "second"), doc.figure(c.first, "first")]
+    if a.overlaps(b):
+        yield Check(CROSSREF, "pass", figures[0], figures)
+        return
+    yield Check(CROSSREF, "fail", figures[0], figures)
+    line, _ = doc.norm.line_col(c.first.q.start)
+    basis_en = {"budget": "budget", "actual": "actual"}[c.basis]
+    basis_zh = {"budget": "预算数", "actual": "实际数"}[c.basis]
+    year = f"{c.first.year} " if c.first.year else ""
+    msg = Message(f"{year}{c.category} ({basis_en}) is {value_text(c.second.q)} here but {value_text(c.first.q)} "
+                  f"on line {line}",
+                  f"{year and year.strip() + '年'}{c.category}（{basis_zh}）此处为{value_text(c.second.q)}，"
+                  f"第{line}行为{value_text(c.first.q)}")
+    yield Finding(CROSSREF, "warning" if c.inferred else "error", msg, figures[0], figures,
+                  expected=value_text(c.first.q))

@@ -1,0 +1,42 @@
+"""FL60x count: a stated count against the names listed for it, and head-count or vehicle
+breakdowns against their total (the arithmetic of lint/breakdown.py)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fiscal_lint.breakdown import check_breakdown, is_head_count
+from fiscal_lint.explain import value_text
+from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
+
+ENUMERATION = Rule(
+    "FL601", "count-enumeration", "count", "error",
+    Message("A stated count differs from the number of names listed.", "所述数量与列举的名称个数不符。"),
+)
+BREAKDOWN = Rule(
+    "FL602", "count-breakdown", "count", "error",
+    Message("A head count or vehicle count differs from the sum of its breakdown.", "人数或车辆数与其分项之和不符。"),
+)
+OTHER_TOTAL = Rule(
+    "FL603", "count-other-total", "count", "warning",
+    Message("A count breakdown adds up to another count of the sentence, not the one it follows.",
+            "人数（车辆数）分项之和等于句中另一数字，而不是其前面的总数。"),
+)
+RULES = [ENUMERATION, BREAKDOWN, OTHER_TOTAL]
+
+
+def check(doc) -> Iterator[Check | Finding]:
+    for claim in doc.sums:
+        if is_head_count(claim):
+            yield from check_breakdown(doc, claim, BREAKDOWN, OTHER_TOTAL)
+    for e in doc.enumerations:
+        stated = e.count.q.value
+        listed = Figure(role="list", start=e.start, end=e.end, text=doc.written(e.start, e.end))
+        figures = [doc.figure(e.count, "count"), listed]
+        if stated == len(e.names):
+            yield Check(ENUMERATION, "pass", figures[0], figures)
+            continue
+        yield Check(ENUMERATION, "fail", figures[0], figures)
+        names = "、".join(e.names)
+        msg = Message(f"{value_text(e.count.q)}{e.noun} stated, {len(e.names)} listed: {names}",
+                      f"文中称{value_text(e.count.q)}{e.noun}，实际列举{len(e.names)}个：{names}")
+        yield Finding(ENUMERATION, "error", msg, figures[0], figures, expected=f"{len(e.names)}{e.count.q.unit}")

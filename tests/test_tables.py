@@ -1,0 +1,45 @@
+"""Table shapes: tab, pipe, one cell per line, space-aligned."""
+from fiscal_lint.blocks import split
+from fiscal_lint.normalize import normalize
+from fiscal_lint.tables import parse_all
+
+
+def tables(text):
+    n = normalize(text)
+    return n, [t for b in split(n.text) if b.kind == "table" for t in parse_all(n.text, b, n.text[:b.start])]
+
+
+def test_tab_separated_keeps_column_positions():
+    n, ts = tables("项目\t预算数\t执行数\n大厅运行\t93.64\t\t\n")
+    assert ts[0].shape == "tab"
+    assert ts[0].rows[1].texts == ["大厅运行", "93.64", "", ""]
+
+
+def test_pipe_rows():
+    n, ts = tables("| 项目 | 预算数 | 执行数 |\n| 大厅运行 | 93.64 | 93.64 |\n")
+    assert ts[0].shape == "pipe"
+    assert ts[0].rows[1].texts == ["大厅运行", "93.64", "93.64"]
+
+
+def test_one_cell_per_line_with_row_closing_pipes():
+    text = "部门名称 |\n区政务服务办 |\n自评总得分 |\n100 | ||||\n指标1 |\n15 |\n100% |\n15 |\n|||\n"
+    n, ts = tables(text)
+    assert ts[0].shape == "cell"
+    assert [r.texts for r in ts[0].rows] == [["部门名称", "区政务服务办", "自评总得分", "100"], ["指标1", "15", "100%", "15"]]
+    # offsets point at the original cells
+    cell = ts[0].rows[1].cells[3]
+    assert n.line_col(cell.start) == (8, 1)
+
+
+def test_title_rows_start_a_new_table():
+    text = "甲表 | ||||\n分值 |\n得分 | |||\n乙表 | ||||\n分值 |\n得分 | |||\n"
+    n, ts = tables(text)
+    assert [t.rows[0].texts for t in ts] == [["甲表"], ["乙表"]]
+
+
+def test_space_aligned_columns_and_unit():
+    text = "单位：万元\n项目          年初预算数      全年执行数\n基本支出       331.66          331.66\n"
+    n, ts = tables(text)
+    t = ts[0]
+    assert t.shape == "aligned" and t.unit == "万元"
+    assert t.rows[1].texts == ["基本支出", "331.66", "331.66"]
