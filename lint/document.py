@@ -85,6 +85,10 @@ class Document:
         return self._claims(claims_mod.executions) + [c for t in self.tables for c in tableclaims.executions(t)]
 
     @cached_property
+    def table_sums(self) -> list[claims_mod.SumClaim]:
+        return [c for t in self.tables for c in tableclaims.table_sums(t)]
+
+    @cached_property
     def score_tables(self) -> list[tableclaims.ScoreTable]:
         return [st for t in self.tables for st in tableclaims.score_tables(t)]
 

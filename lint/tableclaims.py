@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .claims import ExecClaim
+from .claims import ExecClaim, SumClaim
 from .extract import Quantity
-from .tables import Cell, Row, Table, header_index
+from .tables import SCALE, Cell, Row, Table, header_index
 
 TOTAL_ROW = regex.compile(r"^(?:绩效指标总分|总分|合计|总计|小计|得分合计|指标总分)")
 WEIGHT_WORDS = ("权重分值", "分值", "权重")
@@ -30,6 +30,13 @@ class TableFigure:
     """A table cell standing in a claim, with the row and column labels it is read under."""
     q: Quantity
     label: str
+
+    @property
+    def kind(self) -> str:
+        return self.q.kind
+
+    def same_dimension(self, other) -> bool:
+        return self.q.kind == other.q.kind
 
 
 @dataclass
@@ -198,6 +205,56 @@ def executions(table: Table) -> list[ExecClaim]:
 
 
 def _money_scale(table: Table):
-    from .tables import SCALE
-
     return SCALE.get(table.unit or "万元")
+
+
+TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
+CODE = regex.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\b")
+
+
+def table_sums(table: Table) -> list[SumClaim]:
+    """Column totals: a 合计/总计/小计 row against the rows above it, column by column.
+
+    Only where every row of the run has as many cells as the total row (so a column is a column),
+    no row is a 其中 row, and the rows are not a 类/款/项 hierarchy of function codes (those are the
+    standard tables' own rules).
+    """
+    out: list[SumClaim] = []
+    rows = table.rows
+    header = next((i for i, r in enumerate(rows) if not r.numbers() and sum(1 for c in r.cells if c.text) >= 2), None)
+    if header is None:
+        return out
+    start = header + 1
+    for t in range(start, len(rows)):
+        total_row = rows[t]
+        first = next((c.text for c in total_row.cells if c.text), "")
+        if not TOTAL_LABEL.match(first):
+            continue
+        data = rows[start:t]
+        start = t + 1
+        width = len(total_row.cells)
+        if len(data) < 2 or any(len(r.cells) != width for r in data):
+            continue
+        labels = [r.label for r in data]
+        if any(lab.startswith("其中") or TOTAL_LABEL.match(lab) for lab in labels):
+            continue
+        codes = {len(m.group(1)) for lab in labels if (m := CODE.match(lab))}
+        if len(codes) > 1:
+            continue
+        header_row = rows[header]
+        for j, cell in enumerate(total_row.cells):
+            total_fig = _fig(cell, f"{first} · {_column(header_row, j)}")
+            if total_fig is None or total_fig.q.kind == "percent":
+                continue
+            parts = [_fig(r.cells[j], f"{r.label} · {_column(header_row, j)}") for r in data if r.cells[j].text]
+            if len(parts) < 2 or any(p is None or p.q.kind == "percent" for p in parts):
+                continue
+            for f in [total_fig, *parts]:
+                if table.unit:
+                    f.q.kind, f.q.scale, f.q.unit = "money", SCALE[table.unit], table.unit
+            out.append(SumClaim(total=total_fig, parts=parts, connective=None, exhaustive=True, closing=True))
+    return out
+
+
+def _column(header: Row, j: int) -> str:
+    return header.cells[j].text if j < len(header.cells) and header.cells[j].text else f"column {j + 1}"

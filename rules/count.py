@@ -25,7 +25,7 @@ RULES = [ENUMERATION, BREAKDOWN, OTHER_TOTAL]
 
 
 def check(doc) -> Iterator[Check | Finding]:
-    for claim in doc.sums:
+    for claim in doc.sums + doc.table_sums:
         if is_head_count(claim):
             yield from check_breakdown(doc, claim, BREAKDOWN, OTHER_TOTAL)
     for e in doc.enumerations:

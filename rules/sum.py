@@ -23,6 +23,6 @@ RULES = [MISMATCH, OTHER_TOTAL]
 
 
 def check(doc) -> Iterator[Check | Finding]:
-    for claim in doc.sums:
+    for claim in doc.sums + doc.table_sums:
         if not is_head_count(claim):
             yield from check_breakdown(doc, claim, MISMATCH, OTHER_TOTAL)

@@ -43,3 +43,22 @@ def test_space_aligned_columns_and_unit():
     t = ts[0]
     assert t.shape == "aligned" and t.unit == "万元"
     assert t.rows[1].texts == ["基本支出", "331.66", "331.66"]
+
+
+def test_column_totals_are_checked():
+    from conftest import codes, lint_text, passed
+
+    good = "单位：万元\n项目\t年初预算数\t全年执行数\n基本支出\t300.00\t331.66\n项目支出\t600.00\t678.86\n合计\t900.00\t1010.52\n"
+    r = lint_text(good)
+    assert codes(r) == [] and len(passed(r, "sum")) == 2
+    r = lint_text(good.replace("1010.52", "1000.52"))
+    assert codes(r) == ["FL101"]
+    assert r.findings[0].anchor.label == "合计 · 全年执行数"
+
+
+def test_hierarchical_rows_are_left_to_the_standard_table_rules():
+    from conftest import codes, lint_text, passed
+
+    text = ("科目\t决算数\n201 一般公共服务支出\t100.00\n20101 人大事务\t60.00\n20102 政协事务\t40.00\n合计\t100.00\n")
+    r = lint_text(text)
+    assert codes(r) == [] and passed(r, "sum") == []
