@@ -209,7 +209,7 @@ def _money_scale(table: Table):
 
 
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
-CODE = regex.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\b")
+CODE = regex.compile(r"^\s*(\d{3}(?:\d{2}){0,2})(?!\d)")
 
 
 def table_sums(table: Table) -> list[SumClaim]:
