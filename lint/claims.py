@@ -541,9 +541,9 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
                     claim.definitions.append(("saved / (spent + saved)", "节约额 ÷ (支出额 + 节约额)", [saved], [spent, saved]))
                     claim.definitions.append(("saved / spent", "节约额 ÷ 支出额", [saved], [spent]))
             elif name == "办结率":
-                done = next((x for x in reversed(before) if x.kind == "count" and "办结" in x.label), None)
+                done = next((x for x in reversed(before) if x.kind == "count" and "办结" in x.context), None)
                 got = next((x for x in reversed(before) if x.kind == "count" and x is not done
-                            and any(w in x.label for w in ("受理", "收到", "接收", "登记"))), None)
+                            and any(w in x.context for w in ("受理", "收到", "接收", "登记"))), None)
                 if done and got and done.same_dimension(got):
                     claim.definitions.append(("closed / received", "办结数 ÷ 受理数", [done], [got]))
             if claim.definitions:
@@ -559,8 +559,7 @@ def _formulas(para: Paragraph) -> list[RateClaim]:
     by_index = {m.index: m for m in para.mentions}
     for n, i in enumerate(quantities[:-1]):
         j = quantities[n + 1]
-        between = [it for it in items[i + 1: j] if isinstance(it, Keyword)]
-        if not (len(between) == 1 and between[0].kind == "OP" and between[0].text in "/÷"):
+        if not _op_between(items, i, j, "/÷"):
             continue
         k = n + 2
         mult = None
@@ -581,9 +580,13 @@ def _formulas(para: Paragraph) -> list[RateClaim]:
     return out
 
 
-def _op_between(items, i: int, j: int, op: str) -> bool:
+def _op_between(items, i: int, j: int, ops: str) -> bool:
+    """Exactly one operator (one of `ops`) and no clause break between items i and j; words may stand
+    there ("95.2万元/采购预算100万元")."""
     between = [it for it in items[i + 1: j] if isinstance(it, Keyword)]
-    return len(between) == 1 and between[0].kind == "OP" and between[0].text == op
+    operators = [k for k in between if k.kind == "OP"]
+    return (len(operators) == 1 and operators[0].text in ops
+            and not any(k.kind in ("SEP", "END") for k in between))
 
 
 # ---------------------------------------------------------------------------------------- enumerations
@@ -761,7 +764,10 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
                 continue
             basis = {"budget": "budget", "actual": "actual"}.get(m.role)
             inferred = basis is None
-            if inferred and any(w in m.label for w in BASIS_WORDS):
+            bare = m.label
+            for f in FUNDS:
+                bare = bare.replace(f + "预算", "").replace(f, "")  # the fund's name holds 预算
+            if inferred and any(w in bare for w in BASIS_WORDS):
                 continue  # a basis word the roles did not resolve: leave it alone
             basis = basis or "actual"
             if all_fiscal and scope == "财政拨款":

@@ -44,6 +44,7 @@ class Mention:
     index: int  # position in Paragraph.items
     first_in_clause: bool
     sign: int = 0  # +1 / -1 for change figures (增加 / 减少), 0 otherwise
+    context: str = ""  # every word of the clause before the figure, across earlier figures
 
     @property
     def kind(self) -> str:
@@ -103,8 +104,10 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
         if not isinstance(it, Quantity):
             continue
         role, kw, label, sign = _role(para.items, clause_start, i, it)
+        context = "".join(x.text for x in para.items[clause_start:i] if isinstance(x, (Label, Keyword)))
         para.mentions.append(Mention(q=it, role=role, label=label, keyword=kw, year=sent_year, sent=si,
-                                     clause=clause, index=i, first_in_clause=not first_seen, sign=sign))
+                                     clause=clause, index=i, first_in_clause=not first_seen, sign=sign,
+                                     context=context))
         first_seen = True
     return para
 
