@@ -41,6 +41,14 @@ def complete_pair(parts) -> bool:
     return any(a in labels and b in labels for a, b in COMPLEMENTS)
 
 
+def _matches_other(doc, claim: SumClaim, s: Interval, peers):
+    """Another figure of the sentence that the parts add up to (the budget beside the actual …).
+    Parts that are all zero name special categories ("其中:外事接待0人") and match nothing."""
+    if all(p.q.value == 0 for p in claim.parts):
+        return None
+    return next((o for o in claim.others if (iv := doc.interval(o, peers)) is not None and iv.overlaps(s)), None)
+
+
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
     """Check one total against its parts; `mismatch` and `other_total` are the rules to report under."""
     total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
@@ -71,7 +79,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
                 named = sum(1 for p in parts if p.q.value != 0)
                 # a short 其中 list need not be complete; three or more named parts usually are
                 # meant to be the whole, which is worth a warning
-                if not complete and named < 3:
+                if not complete and named < 3 and not _matches_other(doc, claim, s, peers):
                     return
     figures = [doc.figure(total, "total"), *(doc.figure(p, "part") for p in parts)]
     anchor = figures[0]
@@ -83,7 +91,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     point = sum(p.q.base for p in parts)
     written_sum = in_unit(point, unit_like, max(p.q.decimals for p in [total, *parts]))
     expr = _expression(parts)
-    other = next((o for o in claim.others if (iv := doc.interval(o, peers)) is not None and iv.overlaps(s)), None)
+    other = _matches_other(doc, claim, s, peers)
     if other is not None:
         figures.append(doc.figure(other, "other"))
         msg = Message(

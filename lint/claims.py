@@ -322,22 +322,29 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
                             candidates=cands[1:])
-        if delta is None and claim.pct is not None:
-            pair = _year_pair(para, bi)
-            if pair:
-                claim.current, claim.previous = pair
-                claim.candidates = []
+        pair = _year_pair(para, bi)
+        if pair and (delta is None and claim.pct is not None or delta is not None and claim.current in pair):
+            # "2020年度…2.2万元,2019年度…7.08万元…比上年减少68.93%": both years are stated
+            claim.current, claim.previous = pair
+            claim.candidates = []
         claims.append(claim)
     return claims
 
 
 def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:
+    """Two figures of one quantity for consecutive years, the later first."""
     prior = [m for m in para.mentions if m.index < before and _usable_amount(m) and m.year and not m.q.approx]
     for a in reversed(prior):
         for b in reversed(prior):
-            if b is not a and b.year == a.year - 1 and b.same_dimension(a):
+            if b is not a and b.year == a.year - 1 and b.same_dimension(a) and _same_subject(a.label, b.label):
                 return a, b
     return None
+
+
+def _same_subject(a: str, b: str) -> bool:
+    strip = lambda t: regex.sub(r"[\p{P}\s]|年度?|为|是", "", t)  # noqa: E731
+    a, b = strip(a), strip(b)
+    return bool(a) and bool(b) and (a in b or b in a or a[-2:] == b[-2:])
 
 
 # ---------------------------------------------------------------------------------------- execution

@@ -53,10 +53,14 @@ def test_direction_against_stated_figures():
 
 
 def test_change_amount_against_stated_previous():
-    from fiscal_lint.claims import ChangeClaim  # noqa: F401  (the claim type the rule reads)
-
+    r = lint_text("2023年度收入120.00万元，2022年度收入100.00万元，较上年增加20.00万元，增长20.0%。")
+    assert codes(r) == [] and passed(r, "change")
     r = lint_text("2023年度收入120.00万元，2022年度收入100.00万元，较上年增加25.00万元，增长20.0%。")
-    assert "FL203" not in codes(r)  # no previous is paired when a change amount is given
+    assert "FL203" in codes(r)
+    assert next(f for f in r.findings if f.rule.code == "FL203").expected == "20.00万元"
+    # figures of two different quantities are not a pair
+    r = lint_text("2023年度收入120.00万元，2022年度支出100.00万元，较上年增加25.00万元，增长26.3%。")
+    assert "FL203" not in codes(r)
 
 
 def test_flat_with_a_real_change():

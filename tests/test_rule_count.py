@@ -39,3 +39,8 @@ def test_enumeration_message_lists_the_names():
     r = lint_text("内设4个科室,分别是综合科、职能转变协调科、政务服务科。")
     assert "综合科、职能转变协调科、政务服务科" in r.findings[0].message.en
     assert "实际列举3个" in r.findings[0].message.zh
+
+
+def test_breakdown_of_the_other_count_is_a_warning():
+    r = lint_text("核定编制25人，实有在职人员35人，其中：行政编制20人，事业编制5人。")
+    assert [(f.rule.code, f.severity) for f in r.findings] == [("FL603", "warning")]
