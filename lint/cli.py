@@ -92,11 +92,35 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output) -> None:
 
 @main.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
-def rules_cmd(lang) -> None:
+@click.option("--write-docs", type=click.Path(file_okay=False), default=None,
+              help="Write one Markdown page per rule family into this folder.")
+def rules_cmd(lang, write_docs) -> None:
     """List every rule: code, name, family, default severity, summary."""
+    if write_docs:
+        from pathlib import Path
+
+        from .docs import write
+
+        for path in write(Path(write_docs)):
+            click.echo(str(path))
+        return
     lang = lang or default_lang()
     for r in all_rules():
         click.echo(f"{r.code}  {r.name:<20} {r.family:<10} {r.severity:<8} {r.summary.get(lang)}")
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+def rule_cmd(code, lang) -> None:
+    """Explain one rule (by code or name) with a consistent and an inconsistent example."""
+    from .docs import explain
+
+    wanted = code.strip()
+    rule = next((r for r in all_rules() if wanted.upper() == r.code or wanted.lower() == r.name), None)
+    if rule is None:
+        raise click.BadParameter(f"no rule {code!r}; `fiscal-lint rules` lists them", param_hint="CODE")
+    click.echo(explain(rule, lang or default_lang()), nl=False)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ class Rule:
     family: str
     severity: str  # the default
     summary: Message
+    explanation: Message | None = None
+    good: str = ""  # a consistent example: no finding (run by the tests)
+    bad: str = ""  # an inconsistent example: a finding of this rule (run by the tests)
 
 
 @dataclass

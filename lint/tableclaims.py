@@ -150,7 +150,9 @@ def _execution_rows(table: Table, header_at: int) -> list[tuple[Row, dict[str, C
                                 ("actual", ("全年执行数", "执行数")), ("rate", ("执行率",)),
                                 ("weight", WEIGHT_WORDS), ("score", ("执行率得分", "得分"))):
                 for w in words:
-                    k = header_index(header, w)
+                    # "执行率" must not take the "执行率权重分值" or "执行率得分" column
+                    k = next((c.column for c in header.cells if w in c.text
+                              and not (role == "rate" and "分" in c.text)), None)
                     if k is not None and row.cells[k].is_number:
                         cells[role] = row.cells[k]
                         break

@@ -19,20 +19,36 @@ PERCENT = Rule(
     "FL201", "change-percent", "change", "error",
     Message("A change percent disagrees with the change amount and the figure it changed from.",
             "增减百分比与增减额及上年（基期）数不符。"),
+    explanation=Message('previous = current − change; percent = change / previous. The current figure is the one the change follows; the previous one may also be stated for the year before.',
+                        '上年数 = 本年数 − 增减额；增减率 = 增减额 ÷ 上年数。本年数为增减表述前的数字，上年数也可能直接写明。'),
+    good='2021年度收入合计1,010.52万元，较上年决算数增加210.44万元，增长26.3%。',
+    bad='2021年度收入合计1,010.52万元，较上年决算数增加210.44万元，增长27.3%。',
 )
 DIRECTION = Rule(
     "FL202", "change-direction", "change", "error",
     Message("A direction word (增加/减少 …) disagrees with another direction word or with the figures.",
             "增减方向用语与另一方向用语或数字不一致。"),
+    explanation=Message('增加/增长/上升 and 减少/下降/降低 give the sign of a change; the amount and the percent of one change must go the same way, and the way the stated figures go.',
+                        '增加、增长、上升与减少、下降、降低表示增减方向；同一变动的增减额与增减率方向应一致，并与所列数字一致。'),
+    good='2023年度公用经费43.98万元，较上年决算数增加9.48万元，增长27.5%。',
+    bad='2023年度公用经费43.98万元，较上年决算数增加9.48万元，下降27.5%。',
 )
 AMOUNT = Rule(
     "FL203", "change-amount", "change", "error",
     Message("A change amount disagrees with the current and previous figures it is the difference of.",
             "增减额与本期数、上期数之差不符。"),
+    explanation=Message('Where both years are stated, the change amount must be their difference.',
+                        '两个年度的数字都已写明时，增减额应为二者之差。'),
+    good='2023年度收入120.00万元，2022年度收入100.00万元，较上年增加20.00万元，增长20.0%。',
+    bad='2023年度收入120.00万元，2022年度收入100.00万元，较上年增加25.00万元，增长20.0%。',
 )
 FLAT = Rule(
     "FL204", "change-flat", "change", "warning",
     Message("持平 (no change) is stated, but the figures show a change.", "文中称“持平”，但数字显示有变化。"),
+    explanation=Message('持平 means no change within rounding; 基本持平 allows up to 5%.',
+                        '持平指在舍入范围内没有变化；基本持平允许不超过5%的变化。'),
+    good='公务用车购置费0万元，较上年支出数增加0万元，增长0.0%，与上年持平。',
+    bad='培训费支出3.20万元，较上年决算数增加0.45万元，增长16.4%，与上年持平。',
 )
 RULES = [PERCENT, DIRECTION, AMOUNT, FLAT]
 HUNDRED = Decimal(100)

@@ -17,10 +17,18 @@ BALANCE = Rule(
     "FL701", "balance-identity", "balance", "error",
     Message("A balance identity does not hold (opening + income − expense = closing, totals = year + balances).",
             "结转结余恒等式不成立（年初结转和结余 + 收入 − 支出 = 年末结转和结余；总计 = 本年合计 + 结转结余）。"),
+    explanation=Message('上年结转 + 总收入 − 总支出 = 年末结余; 收入总计 = 本年收入合计 + 年初结转和结余 (+ 使用非财政拨款结余); 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配). A missing optional term makes a failure a warning.',
+                        '上年结转 + 总收入 − 总支出 = 年末结余；收入总计 = 本年收入合计 + 年初结转和结余（+ 使用非财政拨款结余）；支出总计 = 本年支出合计 + 年末结转和结余（+ 结余分配）。缺少可选项时不符只给出警告。'),
+    good='2022年实际完成总收入820.50万元，上年结转120.30万元，总支出850.60万元，年末结余90.20万元。',
+    bad='2022年实际完成总收入820.50万元，上年结转120.30万元，总支出850.60万元，年末结余100.20万元。',
 )
 CROSSREF = Rule(
     "FL711", "crossref-mismatch", "crossref", "error",
     Message("The same quantity is stated in two places with different values.", "同一数字在两处表述不一致。"),
+    explanation=Message('One quantity (category such as 基本支出, fund scope, budget or actual, year) stated twice must have one value. Where the basis of one figure is not written (taken as actual), a difference is a warning.',
+                        '同一数量（类别如基本支出、资金范围、预算或实际、年度）两处表述应一致；其中一处未写明口径（按实际数理解）时，不一致给出警告。'),
+    good='2023年度人员经费250.00万元。\n2023年度人员经费250.00万元。\n',
+    bad='2023年度人员经费250.00万元。\n2023年度人员经费260.00万元。\n',
 )
 RULES = [BALANCE, CROSSREF]
 

@@ -11,15 +11,27 @@ from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
 ENUMERATION = Rule(
     "FL601", "count-enumeration", "count", "error",
     Message("A stated count differs from the number of names listed.", "所述数量与列举的名称个数不符。"),
+    explanation=Message('A count followed by a list of names (内设3个科室，分别是…) must match the number of names; a list ending in 等 is open.',
+                        '数量后列举名称（内设3个科室，分别是…）时，名称个数应与数量一致；以“等”结尾的列举不检查。'),
+    good='内设3个科室，分别是综合科、财务科、业务科。',
+    bad='内设4个科室，分别是综合科、财务科、业务科。',
 )
 BREAKDOWN = Rule(
     "FL602", "count-breakdown", "count", "error",
     Message("A head count or vehicle count differs from the sum of its breakdown.", "人数或车辆数与其分项之和不符。"),
+    explanation=Message('Head counts and vehicles against their breakdown, with the readings of FL101.',
+                        '人数、车辆数与其分项之和，判断方式同FL101。'),
+    good='在职人员6人，其中：行政编制4人，事业编制2人。',
+    bad='在职人员6人，其中：行政编制4人，事业编制3人。',
 )
 OTHER_TOTAL = Rule(
     "FL603", "count-other-total", "count", "warning",
     Message("A count breakdown adds up to another count of the sentence, not the one it follows.",
             "人数（车辆数）分项之和等于句中另一数字，而不是其前面的总数。"),
+    explanation=Message('The breakdown adds up to another count of the sentence (编制 beside 在职), not the one it follows.',
+                        '分项之和等于句中另一个数（如编制数而非在职人数），而非其前面的总数。'),
+    good='在职人员6人，其中：行政编制4人，事业编制2人。',
+    bad='核定编制25人，实有在职人员35人，其中：行政编制20人，事业编制5人。',
 )
 RULES = [ENUMERATION, BREAKDOWN, OTHER_TOTAL]
 

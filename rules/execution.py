@@ -16,15 +16,27 @@ from fiscal_lint.rule import Check, Finding, Message, Rule
 RATE = Rule(
     "FL301", "execution-rate", "execution", "error",
     Message("A stated execution rate is not actual spending / budget.", "所述执行率不等于实际支出 ÷ 预算数。"),
+    explanation=Message('rate = actual / (budget + additions − cuts), each figure read with its rounding.',
+                        '执行率 = 实际支出 ÷（预算数 + 追加 − 调减），各数按其舍入区间计算。'),
+    good='项目预算93.64万元，截至年底实际支出93.64万元，结余0万元，预算执行率为100%。',
+    bad='项目预算120.00万元，截至年底实际支出118.80万元，预算执行率为100%。',
 )
 BALANCE = Rule(
     "FL302", "execution-balance", "execution", "error",
     Message("A stated balance is not budget − actual spending.", "所述结余不等于预算数 − 实际支出。"),
+    explanation=Message('balance = budget − actual; 结余0万元 means everything was spent.',
+                        '结余 = 预算数 − 实际支出；结余0万元表示全部支出。'),
+    good='项目预算93.64万元，截至年底实际支出93.64万元，结余0万元，预算执行率为100%。',
+    bad='项目预算8.00万元，实际支出7.20万元，结余0万元。',
 )
 FULL = Rule(
     "FL303", "execution-full", "execution", "warning",
     Message("Full execution (100%) is claimed, but actual spending differs from the budget.",
             "文中称预算执行率100%，但实际支出与预算数不相等。"),
+    explanation=Message('A rate that only rounds to 100% (99.75%) is reported as a warning: 100% may mean a rounded figure or that everything was spent.',
+                        '执行率仅因四舍五入为100%（如99.75%）时给出警告：100%可能是舍入结果，也可能表示全部支出。'),
+    good='项目预算93.64万元，截至年底实际支出93.64万元，结余0万元，预算执行率为100%。',
+    bad='项目预算137.95万元，实际支出137.60万元，预算执行率100%。',
 )
 RULES = [RATE, BALANCE, FULL]
 HUNDRED = Decimal(100)

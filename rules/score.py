@@ -15,23 +15,43 @@ from fiscal_lint.tableclaims import ScoreItem, ScoreTable
 OVER = Rule(
     "FL501", "score-over-weight", "score", "error",
     Message("An indicator's score exceeds its weight.", "指标得分超过其权重分值。"),
+    explanation=Message('In a self-evaluation table an indicator can score at most its weight (权重分值).',
+                        '绩效自评表中指标得分不得超过其权重分值。'),
+    good='三级指标\t分值\t得分\n巡查次数\t30\t30\n群众满意度\t20\t20\n总分\t50\t50\n',
+    bad='三级指标\t分值\t得分\n巡查次数\t30\t30\n群众满意度\t20\t22\n总分\t50\t52\n',
 )
 COEFFICIENT = Rule(
     "FL502", "score-coefficient", "score", "error",
     Message("An indicator's score is not its weight × 得分系数.", "指标得分不等于权重分值 × 得分系数。"),
+    explanation=Message('score = weight × 得分系数.',
+                        '指标得分 = 权重分值 × 得分系数。'),
+    good='三级指标\t权重分值\t得分系数\t指标得分\n巡查次数\t30\t100%\t30\n群众满意度\t20\t90%\t18\n绩效指标总分\t50\t100%\t48\n',
+    bad='三级指标\t权重分值\t得分系数\t指标得分\n巡查次数\t30\t100%\t30\n群众满意度\t20\t90%\t20\n绩效指标总分\t50\t100%\t50\n',
 )
 TOTAL = Rule(
     "FL503", "score-total", "score", "error",
     Message("Indicator scores (or weights) do not add up to the stated total.", "各指标得分（或分值）之和与总分不符。"),
+    explanation=Message('The indicator scores (and weights) add up to the stated total, with or without the execution-rate row.',
+                        '各指标得分（及分值）之和应等于总分，可含或不含执行率一行。'),
+    good='三级指标\t分值\t得分\n巡查次数\t30\t30\n群众满意度\t20\t20\n总分\t50\t50\n',
+    bad='三级指标\t分值\t得分\n巡查次数\t30\t30\n群众满意度\t20\t20\n总分\t50\t55\n',
 )
 SECTION = Rule(
     "FL504", "score-section", "score", "error",
     Message("A section's score is not the sum of the scores under it.", "章节得分与其下各项得分之和不符。"),
+    explanation=Message('A heading\'s score ("1、投入 10 分") equals the sum of its sub-headings\' scores, or of the item scores (得N分) under it. Headings with unscored sub-headings are left alone.',
+                        '标题得分（“1、投入 10 分”）应等于其下各小节得分之和，或其下各项得分（得N分）之和；含未记分小节的标题不检查。'),
+    good='1、投入 10 分\n\n预算编制得 5 分；资金管理得 5 分。\n',
+    bad='1、投入 5 分\n\n预算编制得 5 分；资金管理得 5 分。\n',
 )
 OVERALL = Rule(
     "FL505", "score-overall", "score", "error",
     Message("自评总得分 is not the execution-rate score plus the indicator total.",
             "自评总得分不等于执行率得分与绩效指标总分之和。"),
+    explanation=Message('自评总得分 = 执行率得分 + 绩效指标总分 (or the indicator total alone where the table folds the execution row in).',
+                        '自评总得分 = 执行率得分 + 绩效指标总分（表内总分已含执行率一行时等于总分）。'),
+    good='自评总得分\t100\n项目资金\t年初预算数\t全年预算数\t全年执行数\t执行率权重分值\t执行率(%)\t执行率得分\n年度资金总额\t50\t50\t50\t10\t100\t10\n三级指标\t分值\t得分\n巡查次数\t90\t90\n总分\t90\t90\n',
+    bad='自评总得分\t95\n项目资金\t年初预算数\t全年预算数\t全年执行数\t执行率权重分值\t执行率(%)\t执行率得分\n年度资金总额\t50\t50\t50\t10\t100\t10\n三级指标\t分值\t得分\n巡查次数\t90\t90\n总分\t90\t90\n',
 )
 RULES = [OVER, COEFFICIENT, TOTAL, SECTION, OVERALL]
 HUNDRED = Decimal(100)

@@ -15,10 +15,18 @@ from fiscal_lint.rule import Check, Finding, Message, Rule
 SHARE = Rule(
     "FL401", "share-mismatch", "share", "error",
     Message("A share (占X%) is not the part divided by its total.", "占比不等于该项数额除以合计数。"),
+    explanation=Message('A share is part / total of the breakdown it belongs to: the total it names (占本年支出合计的…), the total of its list, or, for a run of shares without a total, the sum of their parts.',
+                        '占比 = 该项 ÷ 所属构成的合计：文中点明的合计（占本年支出合计的…）、所在列举的合计，或无合计时各项之和。'),
+    good='2021年度支出合计1010.52万元。其中:基本支出331.66万元,占32.8%;项目支出678.86万元,占67.2%。',
+    bad='2021年度支出合计1010.52万元。其中:基本支出331.66万元,占32.8%;项目支出678.86万元,占68.2%。',
 )
 SHARES_TOTAL = Rule(
     "FL402", "share-total", "share", "error",
     Message("The shares of one breakdown do not total 100%.", "同一构成中各项占比之和不等于100%。"),
+    explanation=Message('When every part of a complete breakdown carries a share, the shares must total 100% within their rounding.',
+                        '完整构成的各项均列占比时，占比之和在舍入范围内应为100%。'),
+    good='2021年度支出合计1010.52万元。其中:基本支出331.66万元,占32.8%;项目支出678.86万元,占67.2%。',
+    bad='2021年度支出合计1010.52万元。其中:基本支出331.66万元,占32.8%;项目支出678.86万元,占68.2%。',
 )
 RULES = [SHARE, SHARES_TOTAL]
 HUNDRED = Decimal(100)

@@ -21,3 +21,25 @@ def test_readme_has_exactly_two_setup_commands():
                         "pip install -e '.[test]' && pytest"]
     ci = (HERE.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_rule_pages_are_generated_from_the_rules():
+    from fiscal_lint.docs import pages
+
+    folder = HERE.parent / "docs" / "rules"
+    for name, text in pages().items():
+        committed = (folder / name).read_text(encoding="utf-8")
+        assert committed == text, f"docs/rules/{name} is stale: run `fiscal-lint rules --write-docs docs/rules`"
+
+
+def test_rule_command_explains_with_the_live_message():
+    from click.testing import CliRunner
+
+    from fiscal_lint.cli import main
+
+    r = CliRunner().invoke(main, ["rule", "FL201", "--lang", "en"])
+    assert r.exit_code == 0
+    assert "Consistent example" in r.output and "FL201 [error]" in r.output
+    r = CliRunner().invoke(main, ["rule", "change-percent", "--lang", "zh"])
+    assert "一致的示例" in r.output and "文中为27.3%" in r.output
+    assert CliRunner().invoke(main, ["rule", "FL999"]).exit_code == 2
