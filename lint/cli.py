@@ -36,23 +36,45 @@ def main() -> None:
     against last year, budget against actual spending. 核对财政信息公开文本中的数字是否一致。"""
 
 
+FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab"]
+
+
+def _csv(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(v.strip() for v in value.split(",") if v.strip())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format; json is a documented, versioned contract.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of messages [default: from the locale].")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Lowest severity that makes the exit status 1.")
+              help="Language of messages [default: configuration, then the locale].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: error].")
 @click.option("--encoding", default=None, help="Force an input encoding (default: BOM, then UTF-8, then GB18030).")
-@click.option("--rounding", type=click.Choice(["round", "truncate"]), default="round", show_default=True,
-              help="How the documents rounded their figures.")
+@click.option("--rounding", type=click.Choice(["round", "truncate"]), default=None,
+              help="How the documents rounded their figures [default: round].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to FILE instead of standard output.")
-def check(paths, fmt, lang, fail_on, encoding, rounding, output) -> None:
+@click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Use this configuration file (pyproject.toml or .fiscal-lint.toml) for every file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--select", default=None, help="Rules to check: codes, code prefixes or names, comma-separated.")
+@click.option("--extend-select", default=None, help="Rules to check in addition to the selected ones.")
+@click.option("--ignore", default=None, help="Rules not to check.")
+@click.option("--exclude", default=None, help="Globs of files not to check, comma-separated.")
+@click.option("--show-settings", is_flag=True, help="Print the settings that apply, and exit.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record the current findings in this baseline file, and exit 0.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
+          ignore, exclude, show_settings, baseline, write_baseline, statistics) -> None:
     """Check files and folders (*.txt, *.md inside, recursively); - reads standard input."""
-    if not paths:
-        raise click.UsageError("no input: name files or folders, or - for standard input")
+    from . import settings as settings_mod
+    from . import suppress
+
     if encoding:
         import codecs
 
@@ -60,25 +82,43 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output) -> None:
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
-    lang = lang or default_lang()
-    results = lint_paths(list(paths), encoding=encoding, rounding=rounding)
-    if not results:
-        raise click.UsageError("no *.txt or *.md files found in the folders given")
-    out = open(output, "w", encoding="utf-8") if output else None
+    cli_table = {k: v for k, v in (("select", _csv(select)), ("extend-select", _csv(extend_select)),
+                                   ("ignore", _csv(ignore)), ("exclude", _csv(exclude)), ("rounding", rounding),
+                                   ("fail-on", fail_on), ("lang", lang)) if v is not None}
     try:
-        if fmt == "json":
-            from .reports import json as json_report
+        overrides_settings = settings_mod.from_table(
+            {k: list(v) if isinstance(v, tuple) else v for k, v in cli_table.items()}, "command line")
+        overrides = {k.replace("-", "_"): getattr(overrides_settings, k.replace("-", "_")) for k in cli_table}
+        resolver = settings_mod.Resolver(config=config, isolated=isolated, overrides=overrides)
+        run_settings = resolver.for_file(paths[0] if paths else None)
+    except settings_mod.ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    if show_settings:
+        import json
 
-            (out or sys.stdout).write(json_report.render(results, lang))
-        else:
-            from .reports import text as text_report
-
-            console = Console(file=out or sys.stdout, highlight=False, soft_wrap=True,
-                              force_terminal=None if out is None else False)
-            text_report.render(results, lang, console)
-    finally:
-        if out:
-            out.close()
+        click.echo(json.dumps(run_settings.describe(), ensure_ascii=False, indent=2))
+        return
+    if not paths:
+        raise click.UsageError("no input: name files or folders, or - for standard input")
+    lang = lang or run_settings.lang or default_lang()
+    fail_on = fail_on or run_settings.fail_on
+    try:
+        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file)
+        base = suppress.load_baseline(baseline) if baseline else None
+        report = suppress.apply(results, resolver.for_file, base)
+    except settings_mod.ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    if not results and not any(p == "-" for p in paths):
+        click.echo("fiscal-lint: no files to check (none found, or all excluded)", err=True)
+    if write_baseline:
+        with open(write_baseline, "w", encoding="utf-8") as f:
+            f.write(suppress.baseline_document(results, lang))
+        n = sum(len(r.findings) for r in results if not r.error)
+        click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
+        sys.exit(2 if any(r.error for r in results) else 0)
+    _emit(results, report, fmt, lang, output, statistics)
     for r in results:
         if r.error:
             click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
@@ -88,6 +128,46 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output) -> None:
         worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=-1)
         if worst >= SEVERITY_RANK[fail_on]:
             sys.exit(1)
+
+
+def _emit(results, report, fmt, lang, output, statistics) -> None:
+    out = open(output, "w", encoding="utf-8") if output else None
+    try:
+        stream = out or sys.stdout
+        if statistics or fmt == "text":
+            from .reports import text as text_report
+
+            console = Console(file=stream, highlight=False, soft_wrap=True,
+                              force_terminal=None if out is None else False)
+            if statistics:
+                text_report.statistics(results, console)
+            else:
+                text_report.render(results, lang, console, report)
+            return
+        if fmt == "json":
+            from .reports import json as json_report
+
+            stream.write(json_report.render(results, lang, report))
+        elif fmt == "concise":
+            from .reports import concise
+
+            stream.write(concise.render(results, lang))
+        elif fmt == "sarif":
+            from .reports import sarif
+
+            stream.write(sarif.render(results, lang))
+        elif fmt == "github":
+            from .reports import github
+
+            stream.write(github.render(results, lang))
+            github.write_summary(results, lang)
+        elif fmt == "gitlab":
+            from .reports import gitlab
+
+            stream.write(gitlab.render(results, lang))
+    finally:
+        if out:
+            out.close()
 
 
 @main.command("rules")

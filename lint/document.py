@@ -115,8 +115,9 @@ class Document:
 
     def figure(self, m, role: str) -> Figure:
         """A figure of a claim; table cells carry their row and column labels."""
-        label = m.label if isinstance(m, tableclaims.TableFigure) else ""
-        return Figure(role=role, start=m.q.start, end=m.q.end, text=self.written(m.q.start, m.q.end), label=label)
+        in_table = isinstance(m, tableclaims.TableFigure)
+        return Figure(role=role, start=m.q.start, end=m.q.end, text=self.written(m.q.start, m.q.end),
+                      label=m.label if in_table else "", context=getattr(m, "label", ""))
 
     def written(self, start: int, end: int) -> str:
         """The original text of a normalized span (fullwidth digits and all)."""

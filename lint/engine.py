@@ -33,16 +33,25 @@ def lint_source(source: Source, rounding: str = "round") -> FileResult:
     return result
 
 
-def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None) -> list[FileResult]:
+def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
+               settings_for=None) -> list[FileResult]:
+    """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
+    whose exclusions and rounding apply."""
     results = []
     for path in expand(paths):
+        file_rounding = rounding
+        if settings_for is not None:
+            settings = settings_for(path)
+            if path != "-" and settings.excluded(path):
+                continue
+            file_rounding = settings.rounding
         try:
             source = read(path, encoding=encoding, stdin=stdin)
         except InputError as e:
             results.append(FileResult(path=path, error=str(e)))
             continue
         try:
-            results.append(lint_source(source, rounding=rounding))
+            results.append(lint_source(source, rounding=file_rounding))
         except Exception as e:  # a bug must not stop the other files; say where it happened
             where = traceback.extract_tb(e.__traceback__)[-1]
             results.append(FileResult(path=path, encoding=source.encoding,

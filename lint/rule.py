@@ -42,6 +42,7 @@ class Figure:
     end: int
     text: str = ""  # the original text of the figure
     label: str = ""  # for table cells: "row label · column header"
+    context: str = ""  # the words naming the figure in prose; part of the fingerprint, not shown
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Finding:
     anchor: Figure  # the figure that is blamed
     figures: list[Figure]
     expected: str | None = None  # the figure that would be consistent, as it would be written
+    fingerprint: str = ""  # stable across edits elsewhere and moves: rule, labels, figures as written
 
 
 @dataclass

@@ -18,7 +18,7 @@ def _figure(doc, f: Figure) -> dict:
     return {"role": f.role, "text": f.text, "label": f.label, **_where(doc, f.start, f.end)}
 
 
-def render(results: list[FileResult], lang: str) -> str:
+def render(results: list[FileResult], lang: str, report=None) -> str:
     files, findings, checks = [], [], []
     for r in results:
         entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
@@ -38,6 +38,7 @@ def render(results: list[FileResult], lang: str) -> str:
                 "severity": f.severity,
                 "message": f.message.get(lang),
                 "expected": f.expected,
+                "fingerprint": f.fingerprint,
                 "figures": [_figure(r.doc, x) for x in f.figures],
             })
         for c in r.checks:
@@ -53,4 +54,12 @@ def render(results: list[FileResult], lang: str) -> str:
             })
     doc = {"version": 1, "tool": {"name": "fiscal-lint", "version": __version__},
            "files": files, "findings": findings, "checks": checks}
+    if report is not None:
+        doc["suppressions"] = {
+            "suppressed": report.suppressed,
+            "baselined": report.baselined,
+            "unused": [{"path": d.path, "line": d.line, "column": d.column, "directive": d.text} for d in report.unused],
+            "unused_fingerprints": report.unused_fingerprints,
+            "stale_baseline": report.stale,
+        }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

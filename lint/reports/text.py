@@ -93,7 +93,7 @@ def _table_figures(doc, f: Finding) -> list[Text]:
     return out
 
 
-def render(results: list[FileResult], lang: str, console: Console) -> None:
+def render(results: list[FileResult], lang: str, console: Console, report=None) -> None:
     w = WORDS[lang]
     counts: Counter = Counter()
     passed = failed = 0
@@ -119,7 +119,11 @@ def render(results: list[FileResult], lang: str, console: Console) -> None:
             lines = _table_figures(r.doc, f) if any(x.label for x in f.figures) else _snippet(r.doc, f)
             for t in lines:
                 console.print(t)
+            if f.fingerprint:
+                console.print(Text(f"  fingerprint {f.fingerprint}", style="dim"))
             console.print()
+    if report is not None:
+        _suppressions(report, lang, console)
     n_files = len(results)
     summary = Text()
     if lang == "zh":
@@ -136,3 +140,26 @@ def render(results: list[FileResult], lang: str, console: Console) -> None:
     if not counts["error"] and not counts["warning"] and not counts["input"]:
         summary.append(f" — {w['clean']}", style="green")
     console.print(summary)
+
+
+def _suppressions(report, lang: str, console: Console) -> None:
+    zh = lang == "zh"
+    for d in report.unused:
+        console.print(Text(f"{d.path}:{d.line}:{d.column}: ", style="bold")
+                      + Text(("未使用的抑制注释：" if zh else "unused suppression: ") + d.text, style="yellow"))
+    for fp in report.unused_fingerprints:
+        console.print(Text(("配置中的 ignore-findings 未匹配任何问题：" if zh else
+                            "ignore-findings entry matches no finding: ") + fp, style="yellow"))
+    for e in report.stale:
+        console.print(Text(f"{e['path']}: " + ("基线条目已过期（问题已不存在）：" if zh else
+                                               "stale baseline entry (the finding is gone): ") + e["fingerprint"],
+                           style="yellow"))
+    if report.suppressed or report.baselined:
+        console.print(Text((f"已抑制 {report.suppressed} 个，基线中 {report.baselined} 个" if zh else
+                            f"{report.suppressed} suppressed, {report.baselined} in the baseline"), style="dim"))
+
+
+def statistics(results: list[FileResult], console: Console) -> None:
+    counts = Counter((f.rule.code, f.rule.name) for r in results if not r.error for f in r.findings)
+    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        console.print(f"{n:>5}  {code}  {name}")

@@ -1,0 +1,62 @@
+"""--format github: workflow commands that GitHub shows as annotations, and a Markdown summary written
+to $GITHUB_STEP_SUMMARY when it is set (GitHub shows only 10 errors and 10 warnings per step)."""
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from ..engine import FileResult
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult], lang: str) -> str:
+    lines = []
+    for r in results:
+        if r.error:
+            lines.append(f"::error file={escape_property(r.path)}::{escape_data(r.error)}")
+            continue
+        for f in r.findings:
+            line, col = r.doc.norm.line_col(f.anchor.start)
+            end_line, end_col = r.doc.norm.end_line_col(f.anchor.end)
+            props = ",".join(f"{k}={escape_property(str(v))}" for k, v in (
+                ("file", r.path), ("line", line), ("endLine", end_line), ("col", col), ("endColumn", end_col),
+                ("title", f"{f.rule.code} {f.rule.name}")))
+            message = f.message.get(lang) + (f" → {f.expected}" if f.expected else "")
+            lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summary(results: list[FileResult], lang: str) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: every finding, not only the first ten of each kind."""
+    findings = [(r, f) for r in results if not r.error for f in r.findings]
+    counts = Counter(f.rule.code for _, f in findings)
+    out = ["## fiscal-lint", ""]
+    if not findings and not any(r.error for r in results):
+        out.append(f"{len(results)} file(s) checked, no findings.")
+        return "\n".join(out) + "\n"
+    out += ["| rule | findings |", "|---|---|"] + [f"| {code} | {n} |" for code, n in sorted(counts.items())]
+    out += ["", "| file | line | rule | severity | message |", "|---|---|---|---|---|"]
+    for r, f in findings:
+        line, _ = r.doc.norm.line_col(f.anchor.start)
+        msg = f.message.get(lang).replace("|", "\\|")
+        out.append(f"| {r.path} | {line} | {f.rule.code} | {f.severity} | {msg} |")
+    for r in results:
+        if r.error:
+            out.append(f"| {r.path} | | | error | {r.error} |")
+    return "\n".join(out) + "\n"
+
+
+def write_summary(results: list[FileResult], lang: str) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as f:
+            f.write(summary(results, lang))

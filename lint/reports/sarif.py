@@ -1,0 +1,91 @@
+"""--format sarif: SARIF 2.1.0 for GitHub code scanning and other viewers.
+
+Each result has the blamed figure as its location and every other figure of the relation (the total
+and its parts, the base of a change) as relatedLocations; partialFingerprints carry the claim
+fingerprint, so a viewer tracks a finding across edits the way the baseline does.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..engine import FileResult
+from ..rule import all_rules
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    if path == "-":
+        return "stdin"
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.resolve().as_uri()
+
+
+def _region(doc, start: int, end: int) -> dict:
+    line, col = doc.norm.line_col(start)
+    end_line, end_col = doc.norm.end_line_col(end)
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+            "snippet": {"text": doc.written(start, end)}}
+
+
+def render(results: list[FileResult], lang: str) -> str:
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver = {
+        "name": "fiscal-lint",
+        "version": __version__,
+        "rules": [{
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary.get(lang)},
+            "fullDescription": {"text": (r.explanation or r.summary).get(lang)},
+            "help": {"text": f"{(r.explanation or r.summary).get(lang)}\n\n{r.bad}",
+                     "markdown": f"{(r.explanation or r.summary).get(lang)}\n\n```text\n{r.bad.rstrip()}\n```"},
+            "defaultConfiguration": {"level": LEVEL[r.severity]},
+            "properties": {"family": r.family, "tags": [r.family]},
+        } for r in rules],
+    }
+    out_results = []
+    artifacts = []
+    for r in results:
+        uri = _uri(r.path)
+        artifacts.append({"location": {"uri": uri}, **({"encoding": r.encoding} if r.encoding else {})})
+        if r.error:
+            continue
+        for f in r.findings:
+            related = [{
+                "id": k,
+                "message": {"text": f"{fig.role}: {fig.text}" + (f" ({fig.label})" if fig.label else "")},
+                "physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(r.doc, fig.start, fig.end)},
+            } for k, fig in enumerate(f.figures) if fig is not f.anchor]
+            result = {
+                "ruleId": f.rule.code,
+                "ruleIndex": index[f.rule.code],
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message.get(lang) + (f" → {f.expected}" if f.expected else "")},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
+                                                    "region": _region(r.doc, f.anchor.start, f.anchor.end)}}],
+                "partialFingerprints": {"fiscalLint/claim/v1": f.fingerprint},
+                "properties": {"family": f.rule.family, "expected": f.expected},
+            }
+            if related:
+                result["relatedLocations"] = related
+            out_results.append(result)
+    notifications = [{"level": "error", "message": {"text": f"{r.path}: {r.error}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+                     for r in results if r.error]
+    run = {
+        "tool": {"driver": driver},
+        "artifacts": artifacts,
+        "results": out_results,
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
