@@ -36,7 +36,7 @@ def main() -> None:
     against last year, budget against actual spending. 核对财政信息公开文本中的数字是否一致。"""
 
 
-FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab"]
+FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "html"]
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:
@@ -165,9 +165,38 @@ def _emit(results, report, fmt, lang, output, statistics) -> None:
             from .reports import gitlab
 
             stream.write(gitlab.render(results, lang))
+        elif fmt == "html":
+            from .reports import html
+
+            stream.write(html.render(results, lang))
     finally:
         if out:
             out.close()
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("--max-size", default=5_000_000, show_default=True, type=click.IntRange(1, 200_000_000),
+              help="Largest upload accepted, in bytes.")
+def serve_cmd(host, port, lang, max_size) -> None:
+    """A local review page: paste text or pick a file and see the report. Nothing is written to disk."""
+    from .serve import is_loopback, make_server
+
+    if not is_loopback(host):
+        click.echo(f"fiscal-lint: warning: listening on {host}, not only on this machine", err=True)
+    try:
+        server = make_server(host, port, lang or default_lang(), max_size)
+    except OSError as e:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    click.echo(f"fiscal-lint: review page at http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.command("rules")

@@ -20,7 +20,7 @@ def test_readme_has_exactly_two_setup_commands():
     assert commands == ["pip install . && fiscal-lint check tests/corpus/seeds",
                         "pip install -e '.[test]' && pytest"]
     ci = (HERE.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert commands[1] in ci
+    assert commands[1] in ci  # CI may add pytest options after it
 
 
 def test_rule_pages_are_generated_from_the_rules():
