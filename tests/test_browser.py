@@ -3,7 +3,6 @@
 Needs Debian's chromium and chromium-driver and the selenium package (test extra); .ci/run installs
 them. Screenshots are written to tests/artifacts/ (not committed) and their paths printed.
 """
-import json
 import shutil
 import threading
 from pathlib import Path
