@@ -228,10 +228,14 @@ def render(results: list[FileResult], lang: str) -> str:
                    f'<th>info</th></tr>{stats}</table>') if stats else ""
     errors = "".join(f'<p class="input-error">{html.escape(r.path)}: {w["error"]} — {html.escape(r.error)}</p>'
                      for r in results if r.error)
+    def n(count: int, key: str) -> str:
+        word = w[key]
+        return f"{count} {word[:-1] if lang == 'en' and count == 1 and word.endswith('s') else word}"
+
     header = (f'<header><h1>{w["title"]}</h1><div class="totals">'
-              f'<span id="n-documents">{len(results)} {w["documents"]}</span>'
+              f'<span id="n-documents">{n(len(results), "documents")}</span>'
               f'<span id="n-verified">{passed} {w["verified"]}</span><span>{failed} {w["failed"]}</span>'
-              f'<span id="n-findings">{len(findings)} {w["findings"]}</span></div>'
+              f'<span id="n-findings">{n(len(findings), "findings")}</span></div>'
               f'{stats_table}{_chart(per_rule)}{errors}</header>')
     docs = "".join(_document(r, lang, i) for i, r in enumerate(checked))
     used = sorted(per_rule) or []
