@@ -11,6 +11,12 @@ from .source import InputError, Source, expand, read
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
+def where(result, offset: int) -> tuple[int, int, dict | None]:
+    """Line and column in the checked text, and, for PDF/Office/HTML inputs, the original place."""
+    line, col = result.doc.norm.line_col(offset)
+    return line, col, result.doc.source.place(result.doc.norm.origin(offset))
+
+
 @dataclass
 class FileResult:
     path: str
@@ -34,7 +40,7 @@ def lint_source(source: Source, rounding: str = "round") -> FileResult:
 
 
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
-               settings_for=None) -> list[FileResult]:
+               settings_for=None, limits=None) -> list[FileResult]:
     """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
     whose exclusions and rounding apply."""
     results = []
@@ -46,9 +52,12 @@ def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "r
                 continue
             file_rounding = settings.rounding
         try:
-            source = read(path, encoding=encoding, stdin=stdin)
+            source = read(path, encoding=encoding, stdin=stdin, limits=limits)
         except InputError as e:
             results.append(FileResult(path=path, error=str(e)))
+            continue
+        except Exception as e:  # a reader library failing on a damaged file: report it, check the others
+            results.append(FileResult(path=path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}"))
             continue
         try:
             results.append(lint_source(source, rounding=file_rounding))

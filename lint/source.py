@@ -16,7 +16,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".xlsx", ".xls", ".pdf")
 
 
 class InputError(Exception):
@@ -27,7 +27,11 @@ class InputError(Exception):
 class Source:
     path: str  # as the user named it; "-" for standard input
     text: str
-    encoding: str
+    encoding: str  # for text files; the reader's name (pdf, docx, xlsx, xls, html) for the others
+    locator: object | None = None  # readers.Locator: offsets of `text` back to pages, cells, paragraphs
+
+    def place(self, offset: int) -> dict | None:
+        return self.locator.at(offset) if self.locator is not None else None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -66,7 +70,12 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return text, used
 
 
-def read(path: str, encoding: str | None = None, stdin=None) -> Source:
+def read(path: str, encoding: str | None = None, stdin=None, limits=None) -> Source:
+    from .readers import SUFFIXES
+    from .readers import read as read_document
+    from .readers.limits import Limits, check_size
+
+    limits = limits or Limits()
     if path == "-":
         import sys
 
@@ -83,13 +92,18 @@ def read(path: str, encoding: str | None = None, stdin=None) -> Source:
             raise InputError("permission denied") from None
         except OSError as e:
             raise InputError(e.strerror or str(e)) from None
+    check_size(data, limits)
+    if path.lower().endswith(SUFFIXES):
+        extracted = read_document(path, data, limits)
+        return Source(path=path, text=extracted.text, encoding=extracted.kind, locator=extracted.locator)
     text, used = decode(data, encoding)
     # One line-ending convention downstream; columns stay in characters of each line.
     return Source(path=path, text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=used)
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files named directly are kept whatever their suffix; folders give their *.txt and *.md."""
+    """Files named directly are kept whatever their suffix; folders give the documents inside them
+    (text, Markdown, HTML, Word, Excel, PDF)."""
     out: list[str] = []
     for name in paths:
         p = Path(name)

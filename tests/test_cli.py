@@ -118,12 +118,19 @@ def test_folder_and_output_file(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "docs" / "b.md").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "docs" / "c.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "docs" / "c.png").write_bytes(b"\x89PNG")
     out = tmp_path / "report.json"
     r = run("check", "--format", "json", "-o", str(out), str(tmp_path / "docs"))
     assert r.exit_code == 1
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert sorted(f["path"].rsplit("/", 1)[-1] for f in doc["files"]) == ["a.txt", "b.md"]
+    # a damaged PDF in the folder: exit 2 and a message, the others still checked
+    (tmp_path / "docs" / "d.pdf").write_bytes(b"%PDF-1.4 damaged")
+    r = run("check", "--format", "json", str(tmp_path / "docs"))
+    assert r.exit_code == 2
+    files = {f["path"].rsplit("/", 1)[-1]: f["status"] for f in json.loads(r.stdout)["files"]}
+    assert files == {"a.txt": "checked", "b.md": "checked", "d.pdf": "error"}
+    assert "not a readable PDF" in r.stderr and "Traceback" not in r.output
 
 
 def test_checked_files_are_never_changed(tmp_path):
