@@ -51,9 +51,9 @@ def test_missing_file(tmp_path):
         read(str(tmp_path / "nope.txt"))
 
 
-def test_folders_give_txt_and_md_recursively(tmp_path):
+def test_folders_give_documents_recursively(tmp_path):
     (tmp_path / "a").mkdir()
-    for name in ["a/x.txt", "a/y.md", "a/z.pdf", "w.TXT"]:
+    for name in ["a/x.txt", "a/y.md", "a/z.pdf", "w.TXT", "a/v.xlsx", "a/u.png", "a/t.py"]:
         (tmp_path / name).write_text("x")
     found = expand([str(tmp_path)])
-    assert sorted(p.rsplit("/", 1)[-1] for p in found) == ["w.TXT", "x.txt", "y.md"]
+    assert sorted(p.rsplit("/", 1)[-1] for p in found) == ["v.xlsx", "w.TXT", "x.txt", "y.md", "z.pdf"]
