@@ -5,7 +5,8 @@ from functools import cached_property
 
 from . import blocks as blocks_mod
 from . import claims as claims_mod
-from . import outline, tableclaims
+from . import outline, structure, tableclaims
+from . import standard as standard_mod
 from . import tables as tables_mod
 from .extract import extract
 from .mentions import Mention, Paragraph, build
@@ -86,7 +87,33 @@ class Document:
 
     @cached_property
     def table_sums(self) -> list[claims_mod.SumClaim]:
-        return [c for t in self.tables for c in tableclaims.table_sums(t)]
+        """Column totals of ordinary tables; the standard tables have rules of their own."""
+        standard = {id(t) for st in self.standard for t in st.tables}
+        return [c for t in self.tables if id(t) not in standard for c in tableclaims.table_sums(t)]
+
+    @cached_property
+    def standard(self) -> list[standard_mod.StandardTable]:
+        return standard_mod.find(self.norm.text, self.tables)
+
+    @cached_property
+    def comparisons(self) -> list[claims_mod.ComparisonClaim]:
+        return self._claims(claims_mod.comparisons)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for line in self.norm.text.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    @cached_property
+    def years(self) -> list[structure.YearClaim]:
+        return structure.years(self.norm.text, self.lines)
+
+    @cached_property
+    def toc(self) -> list[structure.TocEntry]:
+        return structure.toc(self.norm.text, self.lines)
 
     @cached_property
     def score_tables(self) -> list[tableclaims.ScoreTable]:

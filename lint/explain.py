@@ -33,3 +33,23 @@ def truncated_note(msg):
 
     return Message(msg.en + " (agrees if the document truncates instead of rounding: --rounding truncate)",
                    msg.zh + "（若文中数字为截尾而非四舍五入则一致：--rounding truncate）")
+
+
+def same_quantity(doc, a, b) -> str | None:
+    """Do two statements of one quantity agree? "same", "near" or "different"; None for an estimate.
+
+    Written to the same precision they must be identical: the same value rounds the same way, so 326.71
+    and 326.72 are two values. A difference of one in the last digit is "near": two tables summing
+    rounded amounts can each be right to their own rounding. At different precisions the intervals must
+    overlap."""
+    if a.q.approx or b.q.approx:
+        return None
+    if a.q.decimals == b.q.decimals and a.q.scale == b.q.scale:
+        if a.q.value == b.q.value:
+            return "same"
+        one = Decimal(1).scaleb(-a.q.decimals)
+        return "near" if abs(a.q.value - b.q.value) == one else "different"
+    ia, ib = doc.interval(a, [a]), doc.interval(b, [b])
+    if ia is None or ib is None:
+        return None
+    return "same" if ia.overlaps(ib) else "different"

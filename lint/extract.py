@@ -86,7 +86,9 @@ def parser(strict: bool = False) -> Lark:
 
 
 SENTENCE = regex.compile(r"[^。!?\n]*(?:[。!?]|\n|$)")
-HAS_FIGURE = regex.compile(r"\d|[零〇一二两三四五六七八九十百千]+(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)")
+# a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")
+HAS_FIGURE = regex.compile(r"\d|[零〇一二两三四五六七八九十百千]+(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)"
+                           r"|大于|小于|等于|高于|低于|超过|持平")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

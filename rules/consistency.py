@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import reduce
 
-from fiscal_lint.explain import in_unit, value_text
-from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.explain import in_unit, same_quantity, value_text
+from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
 
 BALANCE = Rule(
     "FL701", "balance-identity", "balance", "error",
@@ -38,6 +38,7 @@ def check(doc) -> Iterator[Check | Finding]:
         yield from _balance(doc, c)
     for c in doc.crossrefs:
         yield from _crossref(doc, c)
+    yield from _years(doc)
 
 
 def _balance(doc, c):
@@ -64,12 +65,11 @@ def _balance(doc, c):
 
 
 def _crossref(doc, c):
-    peers = [c.first, c.second]
-    a, b = doc.interval(c.first, peers), doc.interval(c.second, peers)
-    if a is None or b is None:
+    same = same_quantity(doc, c.first, c.second)
+    if same is None:
         return
     figures = [doc.figure(c.second, "second"), doc.figure(c.first, "first")]
-    if a.overlaps(b):
+    if same == "same":
         yield Check(CROSSREF, "pass", figures[0], figures)
         return
     yield Check(CROSSREF, "fail", figures[0], figures)
@@ -81,5 +81,31 @@ def _crossref(doc, c):
                   f"on line {line}",
                   f"{year and year.strip() + '年'}{c.category}（{basis_zh}）此处为{value_text(c.second.q)}，"
                   f"第{line}行为{value_text(c.first.q)}")
-    yield Finding(CROSSREF, "warning" if c.inferred else "error", msg, figures[0], figures,
+    yield Finding(CROSSREF, "warning" if c.inferred or same == "near" else "error", msg, figures[0], figures,
                   expected=value_text(c.first.q))
+
+
+YEAR = Rule(
+    "FL712", "year-mismatch", "crossref", "error",
+    Message("A heading or a 截至…12月31日 date names another year than the report's.",
+            "标题或“截至…12月31日”的年份与报告年度不一致。"),
+    explanation=Message("The report year is the year its titles name (2024年度部门决算). A heading naming another "
+                        "year's 决算/预算, or a balance date 截至YYYY年12月31日 of another year, is reported; "
+                        "comparisons (与2023年度相比) are not headings and are fine.",
+                        "报告年度取自标题（2024年度部门决算）。标题写成其他年度的决算/预算，或“截至YYYY年12月31日”的年份"
+                        "不是报告年度时报告；“与2023年度相比”等比较表述不受影响。"),
+    good="2024年度部门决算\n截至2024年12月31日，本部门共有车辆2辆。\n与2023年度相比，支出减少。\n",
+    bad="2024年度部门决算\n2024年度部门决算情况说明\n截至2023年12月31日，本部门共有车辆2辆。\n",
+)
+RULES.append(YEAR)
+
+
+def _years(doc):
+    for y in doc.years:
+        fig = Figure(role="year", start=y.start, end=y.end, text=doc.written(y.start, y.end))
+        yield Check(YEAR, "fail", fig, [fig])
+        what_en = "a heading" if y.context == "heading" else "the date 截至…12月31日"
+        what_zh = "标题" if y.context == "heading" else "“截至…12月31日”"
+        msg = Message(f"{what_en} names {y.year} in a report for {y.expected}",
+                      f"{y.expected}年度报告中，{what_zh}写作{y.year}年")
+        yield Finding(YEAR, "error", msg, fig, [fig], expected=str(y.expected))

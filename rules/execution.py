@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from fiscal_lint.claims import ExecClaim
 from fiscal_lint.explain import in_unit, percent, truncated_note, value_text
-from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
 
 RATE = Rule(
     "FL301", "execution-rate", "execution", "error",
@@ -45,6 +45,7 @@ HUNDRED = Decimal(100)
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.executions:
         yield from _check(doc, claim)
+    yield from _comparisons(doc)
 
 
 def _budget_text(c: ExecClaim) -> str:
@@ -113,3 +114,51 @@ def _check(doc, c: ExecClaim):
             msg = Message(f"{expr} = {want}, stated balance {value_text(c.balance.q)}",
                           f"{expr} = {want}，文中结余为{value_text(c.balance.q)}")
             yield Finding(BALANCE, "error", msg, figures[0], figures, expected=want)
+
+
+COMPARISON = Rule(
+    "FL304", "execution-comparison", "execution", "error",
+    Message("A comparison word (大于, 小于, 等于, 持平 …) disagrees with the budget and actual figures it compares.",
+            "比较用语（大于、小于、等于、持平等）与所比较的预算数、决算数不符。"),
+    explanation=Message("“决算数小于预算数” needs the actual below the budget, 大于 above it, 等于 and 持平 equal within "
+                        "rounding, 基本持平 within 5%; the figures are the nearest budget and actual figures before the words.",
+                        "“决算数小于预算数”要求决算数低于预算数，大于则高于，等于、持平在舍入范围内相等，基本持平相差不超过5%；"
+                        "比较的数字为该表述前最近的预算数与决算数。"),
+    good="年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员减少。",
+    bad="年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因：人员减少。",
+)
+RULES.append(COMPARISON)
+NEARLY = Decimal("0.05")
+
+
+def _comparisons(doc):
+    for c in doc.comparisons:
+        a, b = doc.interval(c.left, [c.left, c.right]), doc.interval(c.right, [c.left, c.right])
+        if a is None or b is None:
+            continue
+        word = c.word.text
+        if word in ("大于", "高于", "超过", "多于"):
+            wrong = a.hi <= b.lo
+        elif word in ("小于", "低于", "少于"):
+            wrong = a.lo >= b.hi
+        elif word == "未超过":
+            wrong = a.lo > b.hi
+        elif word == "基本持平":
+            wrong = abs(c.left.q.base - c.right.q.base) > NEARLY * max(abs(c.right.q.base), Decimal("0.01")) \
+                and not a.overlaps(b)
+        else:  # 等于, 持平, 无变化 …
+            wrong = not a.overlaps(b)
+        figures = [doc.figure(c.right, "right"), doc.figure(c.left, "left")]
+        anchor = Figure(role="word", start=c.word.start, end=c.word.end, text=doc.written(c.word.start, c.word.end))
+        figures = [anchor, *figures]
+        if not wrong:
+            yield Check(COMPARISON, "pass", anchor, figures)
+            continue
+        yield Check(COMPARISON, "fail", anchor, figures)
+        rel = ">" if c.left.q.base > c.right.q.base else "<" if c.left.q.base < c.right.q.base else "="
+        rel_zh = {">": "大于", "<": "小于", "=": "等于"}[rel]
+        msg = Message(f"{c.left_word.text} {value_text(c.left.q)} {rel} {c.right_word.text} {value_text(c.right.q)}, "
+                      f"but the text says “{word}”",
+                      f"{c.left_word.text}{value_text(c.left.q)}{rel_zh}{c.right_word.text}{value_text(c.right.q)}，"
+                      f"文中却称“{word}”")
+        yield Finding(COMPARISON, "error", msg, anchor, figures, expected=rel_zh)

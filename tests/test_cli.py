@@ -94,7 +94,7 @@ def test_json_contract_fields():
                       "severity", "message", "figures"}
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 40, 1, 45)
     assert "文中为" in f["message"]
-    assert f["figures"][0] == {"role": "percent", "text": "27.3%", "label": "", "line": 1, "column": 40,
+    assert f["figures"][0] == {"role": "percent", "text": "27.3%", "label": "", "location": None, "line": 1, "column": 40,
                                "end_line": 1, "end_column": 45}
     for c in doc["checks"]:
         assert set(c) >= {"path", "line", "family", "status", "figures"}

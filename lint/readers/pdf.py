@@ -33,9 +33,7 @@ def read(data: bytes, limits: Limits) -> Extracted:
                 return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
             prose = page.filter(outside) if boxes else page
-            # digits often sit in another font a little off the baseline: a generous tolerance keeps them on their line
-            words = prose.extract_text_lines(y_tolerance=10, return_chars=False)
-            pieces = [(w["top"], "line", w["text"]) for w in words]
+            pieces = [(top, "line", text) for top, text in _lines(prose)]
             pieces += [(t.bbox[1], "table", t) for t in tables]
             line_no = 0
             for _, kind, item in sorted(pieces, key=lambda x: x[0]):
@@ -55,3 +53,38 @@ def read(data: bytes, limits: Limits) -> Extracted:
         if text_chars == 0:
             raise InputError("the PDF has no text layer (a scan?): nothing to check without OCR")
     return out.build("pdf")
+
+
+DIGITS_ONLY = set("0123456789.,%-+ ")
+
+
+def _lines(page) -> list[tuple[float, str]]:
+    """Text lines, with figures put back where they belong: documents set digits in another font whose
+    characters sit a few points off the Chinese baseline ("…总计 万元" and a stray "2995.39" line), and a
+    larger title font moves them further. A line of figures only is merged, by x position, into the line
+    it overlaps vertically."""
+    lines = page.extract_text_lines(y_tolerance=5, return_chars=True)
+    out: list[dict] = []
+    for line in lines:
+        chars = line["chars"]
+        text = line["text"]
+        if out and set(text) <= DIGITS_ONLY:
+            prev = out[-1]
+            size = max(c.get("size", 10) for c in prev["chars"])
+            if line["top"] - prev["top"] < 0.9 * size:
+                merged = sorted(prev["chars"] + chars, key=lambda c: c["x0"])
+                prev["chars"] = merged
+                prev["text"] = _join(merged)
+                continue
+        out.append({"top": line["top"], "chars": chars, "text": text})
+    return [(line["top"], line["text"]) for line in out]
+
+
+def _join(chars) -> str:
+    """Characters in x order; a space where a gap wider than a character separates two of them."""
+    text = []
+    for k, c in enumerate(chars):
+        if k and c["x0"] - chars[k - 1]["x1"] > 0.6 * c.get("size", 10):
+            text.append(" ")
+        text.append(c["text"])
+    return "".join(text)

@@ -1,7 +1,8 @@
 """--format concise: one line per finding, `path:line:col: CODE message`."""
 from __future__ import annotations
 
-from ..engine import FileResult
+from ..engine import FileResult, where
+from ..readers import describe
 
 
 def render(results: list[FileResult], lang: str) -> str:
@@ -11,6 +12,7 @@ def render(results: list[FileResult], lang: str) -> str:
             lines.append(f"{r.path}:1:1: E000 {r.error}")
             continue
         for f in r.findings:
-            line, col = r.doc.norm.line_col(f.anchor.start)
-            lines.append(f"{r.path}:{line}:{col}: {f.rule.code} {f.message.get(lang)}")
+            line, col, place = where(r, f.anchor.start)
+            at = f"{r.path}:{line}:{col}" if place is None else f"{r.path} [{describe(place)}]"
+            lines.append(f"{at}: {f.rule.code} {f.message.get(lang)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -6,6 +6,7 @@ import os
 from collections import Counter
 
 from ..engine import FileResult
+from ..readers import describe
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,10 +28,15 @@ def render(results: list[FileResult], lang: str) -> str:
         for f in r.findings:
             line, col = r.doc.norm.line_col(f.anchor.start)
             end_line, end_col = r.doc.norm.end_line_col(f.anchor.end)
-            props = ",".join(f"{k}={escape_property(str(v))}" for k, v in (
-                ("file", r.path), ("line", line), ("endLine", end_line), ("col", col), ("endColumn", end_col),
-                ("title", f"{f.rule.code} {f.rule.name}")))
+            place = r.doc.source.place(r.doc.norm.origin(f.anchor.start))
+            fields = [("file", r.path)]
+            if place is None:  # lines only mean something in a text file
+                fields += [("line", line), ("endLine", end_line), ("col", col), ("endColumn", end_col)]
+            fields.append(("title", f"{f.rule.code} {f.rule.name}"))
+            props = ",".join(f"{k}={escape_property(str(v))}" for k, v in fields)
             message = f.message.get(lang) + (f" → {f.expected}" if f.expected else "")
+            if place is not None:
+                message += f" [{describe(place)}]"
             lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 

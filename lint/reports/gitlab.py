@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from ..engine import FileResult
+from ..readers import describe
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -23,8 +24,10 @@ def render(results: list[FileResult], lang: str) -> str:
             key = (r.path, f.fingerprint)
             seen[key] += 1
             fp = hashlib.sha1(f"{r.path}\x1f{f.fingerprint}\x1f{seen[key]}".encode()).hexdigest()
+            place = r.doc.source.place(r.doc.norm.origin(f.anchor.start))
+            at = f" [{describe(place)}]" if place else ""
             issues.append({
-                "description": f"{f.rule.code} {f.message.get(lang)}",
+                "description": f"{f.rule.code} {f.message.get(lang)}{at}",
                 "check_name": f"{f.rule.code} {f.rule.name}",
                 "fingerprint": fp,
                 "severity": SEVERITY[f.severity],

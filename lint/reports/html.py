@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..engine import FileResult
+from ..readers import describe
 from ..rule import all_rules
 
 WORDS = {
@@ -160,11 +161,13 @@ def _document(r: FileResult, lang: str, index: int) -> str:
     items = []
     for i, f in enumerate(r.findings):
         line, col = doc.norm.line_col(f.anchor.start)
+        place = doc.source.place(doc.norm.origin(f.anchor.start))
+        at = html.escape(describe(place)) if place else f'{w["line"]} {line}:{col}'
         expected = (f' <span class="expected">→ {html.escape(w["expected"])}: {html.escape(f.expected)}</span>'
                     if f.expected else "")
         items.append(
             f'<li id="item-f{i}" class="{f.severity}" data-select="f{i}">'
-            f'<span class="where">{w["line"]} {line}:{col}</span> '
+            f'<span class="where">{at}</span> '
             f'<a class="code" href="#rule-{f.rule.code}">{f.rule.code}</a> {html.escape(f.rule.name)} '
             f'[{f.severity}] — {html.escape(f.message.get(lang))}{expected}</li>')
     findings = f'<ul class="findings">{"".join(items)}</ul>' if items else f"<p>{w['none']}</p>"

@@ -11,7 +11,8 @@ from ..rule import Figure
 def _where(doc, start: int, end: int) -> dict:
     line, col = doc.norm.line_col(start)
     end_line, end_col = doc.norm.end_line_col(end)
-    return {"line": line, "column": col, "end_line": end_line, "end_column": end_col}
+    place = doc.source.place(doc.norm.origin(start))
+    return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "location": place}
 
 
 def _figure(doc, f: Figure) -> dict:
@@ -47,6 +48,7 @@ def render(results: list[FileResult], lang: str, report=None) -> str:
                 "path": r.path,
                 "line": line,
                 "column": col,
+                "location": r.doc.source.place(r.doc.norm.origin(c.anchor.start)),
                 "code": c.rule.code,
                 "family": c.rule.family,
                 "status": c.status,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..engine import FileResult
+from ..readers import describe
 from ..rule import all_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,6 +26,14 @@ def _uri(path: str) -> str:
         return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return p.resolve().as_uri()
+
+
+def _physical(doc, uri: str, start: int, end: int) -> dict:
+    """Text files get a region; PDF and Office files, whose lines mean nothing to a viewer, get the
+    artifact alone (the page or cell is in the message and in properties.location)."""
+    if doc.source.locator is not None:
+        return {"artifactLocation": {"uri": uri}}
+    return {"artifactLocation": {"uri": uri}, "region": _region(doc, start, end)}
 
 
 def _region(doc, start: int, end: int) -> dict:
@@ -62,17 +71,18 @@ def render(results: list[FileResult], lang: str) -> str:
             related = [{
                 "id": k,
                 "message": {"text": f"{fig.role}: {fig.text}" + (f" ({fig.label})" if fig.label else "")},
-                "physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(r.doc, fig.start, fig.end)},
+                "physicalLocation": _physical(r.doc, uri, fig.start, fig.end),
             } for k, fig in enumerate(f.figures) if fig is not f.anchor]
+            place = r.doc.source.place(r.doc.norm.origin(f.anchor.start))
+            at = f" [{describe(place)}]" if place else ""
             result = {
                 "ruleId": f.rule.code,
                 "ruleIndex": index[f.rule.code],
                 "level": LEVEL[f.severity],
-                "message": {"text": f.message.get(lang) + (f" → {f.expected}" if f.expected else "")},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
-                                                    "region": _region(r.doc, f.anchor.start, f.anchor.end)}}],
+                "message": {"text": f.message.get(lang) + (f" → {f.expected}" if f.expected else "") + at},
+                "locations": [{"physicalLocation": _physical(r.doc, uri, f.anchor.start, f.anchor.end)}],
                 "partialFingerprints": {"fiscalLint/claim/v1": f.fingerprint},
-                "properties": {"family": f.rule.family, "expected": f.expected},
+                "properties": {"family": f.rule.family, "expected": f.expected, "location": place},
             }
             if related:
                 result["relatedLocations"] = related

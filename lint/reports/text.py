@@ -7,7 +7,8 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
-from ..engine import FileResult
+from ..engine import FileResult, where
+from ..readers import describe
 from ..rule import Finding
 
 CONTEXT = 28  # characters of the line shown around the figures
@@ -106,8 +107,9 @@ def render(results: list[FileResult], lang: str, console: Console, report=None) 
         failed += sum(1 for c in r.checks if c.status == "fail")
         for f in r.findings:
             counts[f.severity] += 1
-            line, col = r.doc.norm.line_col(f.anchor.start)
-            head = Text(f"{r.path}:{line}:{col}: ", style="bold")
+            line, col, place = where(r, f.anchor.start)
+            head = Text(f"{r.path}:{line}:{col}: " if place is None else f"{r.path} [{describe(place)}]: ",
+                        style="bold")
             head.append(f.rule.code, style=STYLE[f.severity])
             head.append(f" [{f.severity}] {f.rule.name}", style=STYLE[f.severity])
             console.print(head)

@@ -1,0 +1,101 @@
+"""The structure of a disclosure as a whole: its report year, the years its headings and dates name,
+and the table of contents against the sections and tables that follow it."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+TITLE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体)?(?:决算|预算)")
+HEADING_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?[^。,;:，；：]{0,12}(?:部门|单位)?(?:决算|预算)(?:情况说明|报表|表)?")
+AS_OF = regex.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+
+
+@dataclass
+class YearClaim:
+    year: int
+    expected: int
+    start: int  # normalized offsets of the year
+    end: int
+    context: str  # heading | as-of
+
+
+def report_year(text: str) -> int | None:
+    """The fiscal year of a 决算/预算 disclosure: the year its titles name most often."""
+    years = Counter(int(m.group(1)) for m in TITLE_YEAR.finditer(text[:20000]))
+    return years.most_common(1)[0][0] if years else None
+
+
+def years(text: str, lines: list[tuple[int, int]]) -> list[YearClaim]:
+    """Headings and 截至…12月31日 dates whose year is not the report year. Comparisons (与2023年度相比,
+    较上年) are not headings and are left alone."""
+    year = report_year(text)
+    if year is None:
+        return []
+    out = []
+    for a, b in lines:
+        line = text[a:b]
+        stripped = line.strip()
+        if len(stripped) <= 40 and "相比" not in stripped and "较" not in stripped:
+            m = HEADING_YEAR.search(line)
+            if m and int(m.group(1)) != year and ("情况说明" in stripped or stripped.endswith(("决算", "预算"))):
+                out.append(YearClaim(int(m.group(1)), year, a + m.start(1), a + m.end(1), "heading"))
+        for m in AS_OF.finditer(line):
+            if int(m.group(1)) != year:
+                out.append(YearClaim(int(m.group(1)), year, a + m.start(1), a + m.end(1), "as-of"))
+    return out
+
+
+@dataclass
+class TocEntry:
+    title: str
+    start: int
+    end: int
+    found: bool
+
+
+TOC_MARK = regex.compile(r"^\s*目\s*录\s*$")
+PAGE_TAIL = regex.compile(r"[.·…\s]*\d*\s*$")
+
+
+def _key(s: str) -> str:
+    return regex.sub(r"[\s\p{P}]", "", s)
+
+
+def toc(text: str, lines: list[tuple[int, int]]) -> list[TocEntry]:
+    """Entries of a 目录 and whether each appears again after it. The table of contents runs from the
+    line 目录 to the line that repeats its first entry (where the body starts)."""
+    idx = next((i for i, (a, b) in enumerate(lines) if TOC_MARK.match(text[a:b])), None)
+    if idx is None:
+        return []
+    entries: list[tuple[str, int, int]] = []
+    body_from = None
+    for i in range(idx + 1, len(lines)):
+        a, b = lines[i]
+        raw = PAGE_TAIL.sub("", text[a:b]).strip()
+        if not raw:
+            continue
+        if entries and _key(raw) == _key(entries[0][0]):
+            body_from = i
+            break
+        if len(raw) > 40:
+            return []  # prose before the contents repeat: not a table of contents we understand
+        entries.append((raw, a, b))
+    if body_from is None or len(entries) < 3:
+        return []
+    body = _key(text[lines[body_from][0]:])
+    body_lines = [_key(NUMBERING.sub("", text[a:b].strip())) for a, b in lines[body_from:]]
+    return [TocEntry(t, a, b, _present(_key(NUMBERING.sub("", t)), body, body_lines)) for t, a, b in entries]
+
+
+NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])\s*")
+
+
+def _present(key: str, body: str, body_lines: list[str]) -> bool:
+    """Exactly, or as a heading worded a little differently ("其他重要事项的情况说明" for "其他重要事项说明")."""
+    from difflib import SequenceMatcher
+
+    if key in body:
+        return True
+    return any(abs(len(k) - len(key)) <= 6 and SequenceMatcher(None, key, k).ratio() >= 0.8 for k in body_lines if k)
