@@ -69,8 +69,12 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in this baseline file, and exit 0.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--max-bytes", type=click.IntRange(1), default=50_000_000, show_default=True,
+              help="Refuse input files larger than this.")
+@click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
+              help="Refuse PDF files with more pages.")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
-          ignore, exclude, show_settings, baseline, write_baseline, statistics) -> None:
+          ignore, exclude, show_settings, baseline, write_baseline, statistics, max_bytes, max_pages) -> None:
     """Check files and folders (*.txt, *.md inside, recursively); - reads standard input."""
     from . import settings as settings_mod
     from . import suppress
@@ -103,7 +107,10 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     lang = lang or run_settings.lang or default_lang()
     fail_on = fail_on or run_settings.fail_on
     try:
-        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file)
+        from .readers.limits import Limits
+
+        limits = Limits(max_bytes=max_bytes, max_pages=max_pages)
+        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file, limits=limits)
         base = suppress.load_baseline(baseline) if baseline else None
         report = suppress.apply(results, resolver.for_file, base)
     except settings_mod.ConfigError as e:

@@ -88,7 +88,8 @@ class Document:
     @cached_property
     def table_sums(self) -> list[claims_mod.SumClaim]:
         """Column totals of ordinary tables; the standard tables have rules of their own."""
-        standard = {id(t) for st in self.standard for t in st.tables}
+        standard = {id(t) for st in self.standard if standard_mod.hierarchy(st) or standard_mod.row_totals(st)
+                    for t in st.tables}
         return [c for t in self.tables if id(t) not in standard for c in tableclaims.table_sums(t)]
 
     @cached_property

@@ -33,7 +33,10 @@ def _number(value, fmt: str | None) -> str:
         if m:
             return f"{Decimal(repr(value)):.{len(m.group(1))}f}"
         d = Decimal(repr(value))
-        return format(d.normalize(), "f") if d == d.to_integral_value() else repr(value)
+        if d == d.to_integral_value():
+            return format(d.normalize(), "f")
+        # a stored 1.2 is exactly 1.20 in a money sheet; writing it "1.2" would make it look rounded
+        return f"{d:.2f}" if (d * 100) == (d * 100).to_integral_value() else repr(value)
     return clean_cell(value)
 
 
