@@ -5,7 +5,6 @@ Three published documents: every error-level finding must be one of the real err
 document with errors put in on purpose: the planted errors are found.
 """
 import json
-from pathlib import Path
 
 import pytest
 
