@@ -14,7 +14,7 @@ What their structure implies, as claims for the rules (rules/standard.py):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -27,13 +27,6 @@ TITLES = [
     "一般公共预算财政拨款支出决算表", "支出决算表", "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表",
 ]
-# which money a table counts: facts of one scope are comparable
-SCOPE = {
-    "收入支出决算总表": "all", "收入决算表": "all", "支出决算表": "all",
-    "财政拨款收入支出决算总表": "财政拨款", "一般公共预算财政拨款支出决算表": "一般公共预算",
-    "一般公共预算财政拨款基本支出决算表": "一般公共预算基本", "财政拨款“三公”经费支出决算表": "三公",
-    "政府性基金预算财政拨款收入支出决算表": "政府性基金", "国有资本经营预算财政拨款收入支出决算表": "国有资本经营",
-}
 NUMBERING = regex.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 CODE_CELL = regex.compile(r"^\d{2,7}$")
 EMPTY_STATEMENT = regex.compile(r"本表无数据|无[^。;；]{0,30}(?:收支|支出|收入|数据)")
@@ -53,10 +46,6 @@ class StandardTable:
     @property
     def unit(self) -> str:
         return next((t.unit for t in self.tables if t.unit), "万元")
-
-    @property
-    def scope(self) -> str:
-        return SCOPE.get(self.title, "")
 
     def has_numbers(self) -> bool:
         return any(c.is_number and c.text.strip("0.,%") for r in self.rows for c in r.cells)
@@ -275,14 +264,6 @@ def empties(text: str, standard: list[StandardTable], following: list[int]) -> l
         window = text[max(0, st.start - 300): nxt]
         out.append(Empty(st, bool(EMPTY_STATEMENT.search(window))))
     return out
-
-
-@dataclass
-class TocEntry:
-    title: str
-    start: int
-    end: int
-    found: bool = field(default=False)
 
 
 # ---------------------------------------------------------------------------------------- text vs tables

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import reduce
 
-from fiscal_lint.explain import in_unit, same_quantity, value_text
+from fiscal_lint.agree import two_statements
+from fiscal_lint.explain import in_unit, value_text
 from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
 
 BALANCE = Rule(
@@ -65,14 +66,6 @@ def _balance(doc, c):
 
 
 def _crossref(doc, c):
-    same = same_quantity(doc, c.first, c.second)
-    if same is None:
-        return
-    figures = [doc.figure(c.second, "second"), doc.figure(c.first, "first")]
-    if same == "same":
-        yield Check(CROSSREF, "pass", figures[0], figures)
-        return
-    yield Check(CROSSREF, "fail", figures[0], figures)
     line, _ = doc.norm.line_col(c.first.q.start)
     basis_en = {"budget": "budget", "actual": "actual"}[c.basis]
     basis_zh = {"budget": "预算数", "actual": "实际数"}[c.basis]
@@ -81,8 +74,8 @@ def _crossref(doc, c):
                   f"on line {line}",
                   f"{year and year.strip() + '年'}{c.category}（{basis_zh}）此处为{value_text(c.second.q)}，"
                   f"第{line}行为{value_text(c.first.q)}")
-    yield Finding(CROSSREF, "warning" if c.inferred or same == "near" else "error", msg, figures[0], figures,
-                  expected=value_text(c.first.q))
+    # a basis taken as actual because none was written makes the pairing doubtful: a warning
+    yield from two_statements(doc, CROSSREF, c.second, c.first, msg, doubtful=c.inferred)
 
 
 YEAR = Rule(

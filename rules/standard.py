@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscal_lint.breakdown import check_breakdown
-from fiscal_lint.explain import in_unit, same_quantity, value_text
+from fiscal_lint.agree import two_statements
+from fiscal_lint.explain import in_unit, value_text
 from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
 from fiscal_lint.standard import balances, facts, headline_pairs, hierarchy, row_totals
 
@@ -113,10 +114,6 @@ def _balance(doc, b):
     yield Finding(BALANCE, "error", msg, figures[0], figures, expected=want)
 
 
-def _same(doc, a, b) -> bool | None:
-    return same_quantity(doc, a, b)
-
-
 def _cross(doc):
     found = facts(doc.standard)
     seen: dict[str, object] = {}
@@ -127,43 +124,17 @@ def _cross(doc):
         if first is None or first.table is f.table:
             seen.setdefault(f.key, f)
             continue
-        same = _same(doc, first.figure, f.figure)
-        if same is None:
-            continue
-        figures = [doc.figure(f.figure, "second"), doc.figure(first.figure, "first")]
-        if same == "same":
-            yield Check(CROSS, "pass", figures[0], figures)
-            continue
-        yield Check(CROSS, "fail", figures[0], figures)
-        msg = _near(Message(f"{f.key}: {value_text(f.figure.q)} in {f.table.title}, {value_text(first.figure.q)} in "
-                            f"{first.table.title}",
-                            f"{f.key}：{f.table.title}为{value_text(f.figure.q)}，{first.table.title}为"
-                            f"{value_text(first.figure.q)}"), same)
-        yield Finding(CROSS, "warning" if same == "near" else "error", msg, figures[0], figures,
-                      expected=value_text(first.figure.q))
-
-
-def _near(msg: Message, same: str) -> Message:
-    if same != "near":
-        return msg
-    return Message(msg.en + " (one in the last digit: each table may have rounded its own sum)",
-                   msg.zh + "（末位相差1，可能是两表分别舍入所致）")
+        msg = Message(f"{f.key}: {value_text(f.figure.q)} in {f.table.title}, {value_text(first.figure.q)} in "
+                      f"{first.table.title}",
+                      f"{f.key}：{f.table.title}为{value_text(f.figure.q)}，{first.table.title}为{value_text(first.figure.q)}")
+        yield from two_statements(doc, CROSS, f.figure, first.figure, msg)
 
 
 def _text(doc):
     for m, fig, title, key in headline_pairs(doc.paragraphs, doc.standard):
-        same = _same(doc, m, fig)
-        if same is None:
-            continue
-        figures = [doc.figure(m, "text"), doc.figure(fig, "table")]
-        if same == "same":
-            yield Check(TEXT, "pass", figures[0], figures)
-            continue
-        yield Check(TEXT, "fail", figures[0], figures)
-        msg = _near(Message(f"the text says {m.label} {value_text(m.q)}; {title} gives {key} {value_text(fig.q)}",
-                            f"文中{m.label}为{value_text(m.q)}，{title}中{key}为{value_text(fig.q)}"), same)
-        yield Finding(TEXT, "warning" if same == "near" else "error", msg, figures[0], figures,
-                      expected=value_text(fig.q))
+        msg = Message(f"the text says {m.label} {value_text(m.q)}; {title} gives {key} {value_text(fig.q)}",
+                      f"文中{m.label}为{value_text(m.q)}，{title}中{key}为{value_text(fig.q)}")
+        yield from two_statements(doc, TEXT, m, fig, msg, roles=("text", "table"))
 
 
 def _empty(doc):
