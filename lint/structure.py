@@ -29,9 +29,11 @@ def report_year(text: str) -> int | None:
 
 def years(text: str, lines: list[tuple[int, int]]) -> list[YearClaim]:
     """Headings and 截至…12月31日 dates whose year is not the report year. Comparisons (与2023年度相比,
-    较上年) are not headings and are left alone."""
+    较上年) are not headings and are left alone. Only for 决算 documents: a 预算 for 2024 rightly
+    counts its assets 截至2023年12月31日."""
     year = report_year(text)
-    if year is None:
+    kinds = Counter(m.group(0)[-2:] for m in TITLE_YEAR.finditer(text[:20000]))
+    if year is None or kinds["决算"] < kinds["预算"]:
         return []
     out = []
     for a, b in lines:

@@ -37,3 +37,11 @@ def test_different_funds_and_balances_are_different_quantities():
     # 0元 of the 政府性基金 is not the 40 million of the 一般公共预算; 基本支出结余 is not 基本支出;
     # the 财政拨款 支出总计 is not the unit's 支出总计
     assert "FL711" not in codes(lint_text(text))
+
+
+def test_years_of_a_final_account_and_of_a_budget():
+    final = "2024年度部门决算\n2023年度部门决算情况说明\n截至2023年12月31日，本部门共有车辆2辆。\n与2023年度相比，支出减少。\n"
+    assert codes(lint_text(final)) == ["FL712", "FL712"]
+    # a 2024 budget counts its assets at the end of 2023: nothing to say
+    budget = "2024年部门预算\n2024年部门预算情况说明\n截至2023年12月31日，本部门共有车辆2辆。\n"
+    assert codes(lint_text(budget)) == []

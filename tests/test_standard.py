@@ -1,0 +1,51 @@
+"""The nine standard tables and the structure around them, in the shapes the PDF reader produces."""
+from conftest import codes, lint_text, passed
+
+SPLIT_CODES = """一般公共预算财政拨款支出决算表
+单位：万元
+项目\t\t\t\t合计\t基本支出\t项目支出
+类\t款\t项\t科目名称\t\t\t
+201\t\t\t一般公共服务支出\t2106.66\t1503.52\t603.14
+201\t06\t\t财政事务\t2106.66\t1503.52\t603.14
+201\t06\t01\t行政运行\t1511.89\t1503.52\t8.37
+201\t06\t02\t一般行政管理事务\t10.00\t\t10.00
+201\t06\t07\t信息化建设\t135.25\t\t135.25
+201\t06\t08\t财政委托业务支出\t449.52\t\t449.52
+合计\t\t\t\t2106.66\t1503.52\t603.14
+"""
+
+
+def test_hierarchy_with_codes_in_three_columns():
+    r = lint_text(SPLIT_CODES)
+    assert codes(r) == []
+    assert len(passed(r, "sum")) >= 9  # 类, 款, 合计 per column, and the 合计 column of each row
+    bad = SPLIT_CODES.replace("201\t06\t07\t信息化建设\t135.25\t\t135.25", "201\t06\t07\t信息化建设\t145.25\t\t145.25")
+    r = lint_text(bad)
+    assert "FL801" in codes(r)
+    f = next(f for f in r.findings if f.rule.code == "FL801")
+    assert "财政事务" in f.anchor.label
+
+
+def test_empty_table_with_and_without_statement():
+    table = "国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t本年收入\t本年支出\n合计\t\t\n"
+    assert codes(lint_text(table + "注：本单位无国有资本经营预算财政拨款收支，故本表无数据。\n")) == []
+    assert codes(lint_text(table)) == ["FL805"]
+
+
+def test_comparison_words():
+    base = "年初预算为{b}万元，支出决算为{a}万元。决算数{w}预算数的主要原因：{why}。"
+    assert codes(lint_text(base.format(b="80.81", a="80.38", w="小于", why="节约"))) == []
+    assert codes(lint_text(base.format(b="80.81", a="80.38", w="大于", why="节约"))) == ["FL304"]
+    assert codes(lint_text(base.format(b="62.29", a="60.99", w="等于", why="节约"))) == ["FL304"]
+    assert codes(lint_text("年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平。")) == []
+    assert codes(lint_text("年初预算为10.00万元，支出决算为12.00万元。决算数与预算数持平。")) == ["FL304"]
+    # "超过5万元" is a bound, not a comparison of budget and actual
+    assert codes(lint_text("项目预算10.00万元，实际支出超过5万元。")) == []
+
+
+def test_table_of_contents():
+    doc = "目录\n一、部门职责\n二、收入支出决算总表\n三、其他重要事项说明\n一、部门职责\n负责全区财政工作。\n二、收入支出决算总表\n三、其他重要事项的情况说明\n"
+    assert codes(lint_text(doc)) == []  # worded a little differently is fine
+    missing = "目录\n一、部门职责\n二、收入支出决算总表\n三、其他重要事项说明\n一、部门职责\n负责全区财政工作。\n三、其他重要事项说明\n"
+    r = lint_text(missing)
+    assert codes(r) == ["FL806"] and "收入支出决算总表" in r.findings[0].message.en
