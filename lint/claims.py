@@ -176,6 +176,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
     nested: dict[int, Mention] = {}
     skipping_nested = False
     depth = 0  # brackets opened since the connective: "基本支出60万元(人员经费50万元…)" holds a sub-list
+    nested_depth: int | None = None  # the bracket depth a nested list started at
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
@@ -183,6 +184,8 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
             depth += it.text.count("(") - it.text.count(")")
             if depth < 0:
                 break  # "(其中A、B)": the list closes with its bracket
+            if skipping_nested and nested_depth is not None and depth < nested_depth:
+                skipping_nested = False  # "…维护费25.60万元(其中:…),公务接待费…": the inner list closed
         if isinstance(it, Keyword):
             if it.kind == "END":
                 break
@@ -190,6 +193,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
                 if parts:
                     nested[j] = parts[-1]
                     skipping_nested = True
+                    nested_depth = depth
                 else:
                     break
             if it.kind == "SEP" and it.text == ";":
