@@ -613,7 +613,7 @@ class EnumClaim:
 
 
 ENUM = regex.compile(
-    r"(?P<noun>\p{Han}{1,8}?)(?:[,，]\s*(?:均为|都是|均是)[^:：,，。;；]{0,10})?\s*"
+    r"(?P<noun>\p{Han}{0,8}?)(?:[,，]\s*(?:均为|都是|均是)[^:：,，。;；]{0,10})?\s*"
     r"(?:[:：]|[,，]?\s*(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
 LAST_JOIN = regex.compile(r"(?:以及|和|及|与)")
 
@@ -641,7 +641,8 @@ def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
             names = names[:-1] + [p.strip() for p in last]
         if any(not n for n in names):
             continue
-        out.append(EnumClaim(count=m, noun=em.group("noun"), names=names,
+        noun = em.group("noun") or m.label[-4:]  # "内设科室8个，分别为…": the noun came first
+        out.append(EnumClaim(count=m, noun=noun, names=names,
                              start=em.start("list"), end=em.start("list") + len(listed)))
     return out
 

@@ -70,7 +70,9 @@ def find(text: str, tables: list[Table]) -> list[StandardTable]:
     """Standard tables by their titles: the line just above a table, or its first row."""
     out: list[StandardTable] = []
     for t in tables:
-        if not t.rows or not t.rows[0].cells:
+        # space-aligned text (pdftotext -layout) drops empty cells, so its columns cannot be trusted;
+        # fiscal-lint's own PDF reader gives tab-separated cells
+        if not t.rows or not t.rows[0].cells or t.shape == "aligned":
             continue
         before = text[max(0, t.block.start - 160): t.block.start]
         lines = [ln.strip() for ln in before.split("\n") if ln.strip() and not ln.strip().startswith("单位")]

@@ -49,3 +49,14 @@ def test_table_of_contents():
     missing = "目录\n一、部门职责\n二、收入支出决算总表\n三、其他重要事项说明\n一、部门职责\n负责全区财政工作。\n三、其他重要事项说明\n"
     r = lint_text(missing)
     assert codes(r) == ["FL806"] and "收入支出决算总表" in r.findings[0].message.en
+
+
+def test_space_aligned_standard_tables_are_not_read_by_position():
+    # pdftotext -layout collapses empty cells: columns shift, so the structure is not checked
+    text = ("一般公共预算财政拨款支出决算表\n单位：万元\n"
+            "  类   款   项   科目名称              合计        基本支出      项目支出\n"
+            "  201            一般公共服务支出      2,106.66    1,503.52      603.14\n"
+            "  201  06   01   行政运行              1,511.89    1,503.52      8.37\n"
+            "  201  06   02   一般行政管理事务      10.00                     10.00\n"
+            "                 合计                  2,336.91    2,336.91\n")
+    assert [c for c in codes(lint_text(text)) if c.startswith("FL80")] == []
