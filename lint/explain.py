@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from .extract import Quantity
 from .numbers import fmt, round_to
+from .rule import Message
 
 
 def in_unit(base_value: Decimal, like: Quantity, decimals: int | None = None) -> str:
@@ -27,10 +28,8 @@ def decimals_for(*qs: Quantity) -> int:
     return max([0, *(q.decimals for q in qs if q is not None)])
 
 
-def truncated_note(msg):
+def truncated_note(msg: Message) -> Message:
     """The same message, saying that the figure agrees if the document truncates."""
-    from .rule import Message
-
     return Message(msg.en + " (agrees if the document truncates instead of rounding: --rounding truncate)",
                    msg.zh + "（若文中数字为截尾而非四舍五入则一致：--rounding truncate）")
 

@@ -54,6 +54,7 @@ class ScoreTable:
     total: ScoreItem | None = None
     execution: ScoreItem | None = None  # the 执行率 weight and score of the execution block
     overall: TableFigure | None = None  # 自评总得分
+    has_coef: bool = False  # the indicator header has 得分系数: rows end weight, coefficient, score
 
 
 def _fig(cell: Cell, label: str, percent: bool = False) -> TableFigure | None:
@@ -86,14 +87,13 @@ def score_tables(table: Table) -> list[ScoreTable]:
         if _is_exec_header(row):
             execution = _execution_score(table, i) or execution
         if _is_header(row) and not _is_exec_header(row):
-            has_coef = header_index(row, *COEF_WORDS) is not None
-            current = ScoreTable(table=table, execution=execution, overall=overall)
+            current = ScoreTable(table=table, execution=execution, overall=overall,
+                                 has_coef=header_index(row, *COEF_WORDS) is not None)
             out.append(current)
-            current.has_coef = has_coef  # type: ignore[attr-defined]
             continue
         if current is None or current.total is not None:
             continue
-        item = _item(row, current.has_coef)  # type: ignore[attr-defined]
+        item = _item(row, current.has_coef)
         if item is None:
             continue
         if TOTAL_ROW.match(row.label):
