@@ -75,7 +75,8 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
               help="Refuse PDF files with more pages.")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
           ignore, exclude, show_settings, baseline, write_baseline, statistics, max_bytes, max_pages) -> None:
-    """Check files and folders (*.txt, *.md inside, recursively); - reads standard input."""
+    """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
+    standard input."""
     from . import settings as settings_mod
     from . import suppress
 
