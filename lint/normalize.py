@@ -193,6 +193,9 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
         return True
     if _LIST_MARKER.match(nxt):
         return False
+    # a numbered heading ("第三部分 …情况说明", "二、收入决算情况说明") is a line of its own
+    if _LIST_MARKER.match(s) and len(s) < 40 and not any(p in s for p in "。,;，；"):
+        return False
     # a converter's wrap may fall after a comma or a semicolon; across a blank line only mid-word
     if last in "。！？!?" or blank and last in _ENDS_SENTENCE:
         return False
