@@ -79,7 +79,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
                 named = sum(1 for p in parts if p.q.value != 0)
                 # a short 其中 list need not be complete; three or more named parts usually are
                 # meant to be the whole, which is worth a warning
-                if not complete and named < 3 and not _matches_other(doc, claim, s, peers):
+                if claim.open or not complete and named < 3 and not _matches_other(doc, claim, s, peers):
                     return
     figures = [doc.figure(total, "total"), *(doc.figure(p, "part") for p in parts)]
     anchor = figures[0]

@@ -41,6 +41,7 @@ class SumClaim:
     closing: bool = False  # parts first, then 合计/共计
     others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
     extended: bool = False  # parts continued into the following sentences
+    open: bool = False  # the list ends in 等: it names some parts, not all
 
 
 @dataclass
@@ -133,9 +134,16 @@ def sums(para: Paragraph) -> list[SumClaim]:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=True,
                                            remote=role_total.sent != kw_sent))
             continue
-        claims.append(SumClaim(total, parts, kw, exhaustive=_is_exhaustive(kw, parts, total), remote=remote,
-                               others=others))
+        is_open = _ends_open(para, parts[-1])
+        claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
+                               remote=remote, others=others, open=is_open))
     return claims
+
+
+def _ends_open(para: Paragraph, last: Mention) -> bool:
+    """"…、印刷费2万元等": the words right after the last part say the list goes on."""
+    nxt = para.items[last.index + 1] if last.index + 1 < len(para.items) else None
+    return isinstance(nxt, Label) and nxt.text.startswith("等")
 
 
 def _nearest(mentions: list[Mention], before: int, pred) -> Mention | None:
@@ -354,6 +362,14 @@ def _same_subject(a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------------------- execution
 
 
+SUBJECTS = ("项目支出", "基本支出", "人员经费", "公用经费", "三公", "公务接待", "公务用车", "会议费", "培训费")
+
+
+def _same_subject_rate(rate: Mention, budget: Mention, actual: Mention) -> bool:
+    named = [w for w in SUBJECTS if w in rate.context]
+    return not named or any(w in budget.context or w in actual.context for w in named)
+
+
 def executions(para: Paragraph) -> list[ExecClaim]:
     """A budget, what was spent of it, and a stated balance (结余) or execution rate (执行率).
 
@@ -378,6 +394,8 @@ def executions(para: Paragraph) -> list[ExecClaim]:
         first = min(budget.index, actual.index)
         if _inside_list(para, max(first, _sent_start(para, max(actual.sent, budget.sent))), m.index):
             continue  # "预算0.95万元…其中：公务接待费决算为0.39万元": an item's actual, the total's budget
+        if m.role == "exec_rate" and not _same_subject_rate(m, budget, actual):
+            continue  # "其中项目支出执行率92.5%": the rate of a part, not of the budget before it
         key = (budget.index, actual.index)
         claim = by_key.get(key)
         if claim is None:

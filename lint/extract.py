@@ -134,13 +134,28 @@ def _quantity(tree: Tree) -> Quantity:
                     chinese=chinese, number=number)
 
 
+def _sign(text: str, q: Quantity, items: list[Item]) -> None:
+    """"结余-5.20万元": a minus sign right before a figure, not inside a date or a range ("2024-8",
+    "10-20万元"), makes it negative. The sign was lexed into the label before the figure."""
+    at = q.start - 1
+    if at < 0 or text[at] != "-" or q.approx or (at > 0 and text[at - 1].isdigit()):
+        return
+    q.value, q.number, q.text, q.start = -q.value, "-" + q.number, "-" + q.text, at
+    if items and isinstance(items[-1], Label) and items[-1].end == at + 1:
+        label = items.pop()
+        if label.text != "-":
+            items.append(Label(label.text[:-1], label.start, at))
+
+
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
     tree = parser().parse(TextSlice(text, start, end))
     items: list[Item] = []
     for child in tree.children:
         if isinstance(child, Tree):
             if child.data == "quantity":
-                items.append(_quantity(child))
+                q = _quantity(child)
+                _sign(text, q, items)
+                items.append(q)
             else:  # label
                 toks = child.children
                 items.append(Label("".join(str(t) for t in toks), toks[0].start_pos, toks[-1].end_pos))

@@ -151,8 +151,9 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
             if kw.kind in PERCENT_KEYWORDS:
                 role = PERCENT_KEYWORDS[kw.kind]
                 sign = {"UP": 1, "DOWN": -1}.get(kw.kind, 0)
-                if sign and label.endswith(("-", "负")):
-                    sign = -sign  # "增长-5.2%" is a decrease
+                if sign and q.value < 0:
+                    sign = -sign  # "增长-5.2%" is a decrease of 5.2%
+                    q.value, q.number = -q.value, q.number.lstrip("-")
                 if q.kind == "points":
                     role = "points" if sign else "plain"
                 return role, kw, label, sign
@@ -160,7 +161,10 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
     if q.kind == "number":
         return "plain", None, label, 0  # no unit: a list number, a time of day, "7×24"
     if nearest is not None and nearest.kind in ("UP", "DOWN") and glue <= GLUE_MAX:
-        return "delta", nearest, label, 1 if nearest.kind == "UP" else -1
+        sign = 1 if nearest.kind == "UP" else -1
+        if q.value < 0:  # "增加-3.5万元"
+            sign, q.value, q.number = -sign, -q.value, q.number.lstrip("-")
+        return "delta", nearest, label, sign
     # "追加预算35.5万元" is an addition, not a budget: an adjustment word anywhere in the clause wins
     for kw in before:
         if kw.kind in ("ADJUST_UP", "ADJUST_DOWN"):

@@ -75,3 +75,13 @@ def test_budget_stated_after_the_actual():
     assert codes(r) == [] and passed(r, "execution")
     r = lint_text("2023年实际支出95.00万元，预算100.00万元，预算执行率90.0%。")
     assert codes(r) == ["FL301"]
+
+
+def test_negative_balance():
+    r = lint_text("项目预算100.00万元，实际支出105.20万元，结余-5.20万元。")
+    assert codes(r) == [] and passed(r, "execution")
+
+
+def test_the_rate_of_a_part_is_not_the_rate_of_the_whole():
+    r = lint_text("2023年预算3,456.78万元，实际支出3,398.21万元，预算执行率98.31%，其中项目支出执行率92.5%。")
+    assert codes(r) == []

@@ -147,3 +147,17 @@ def test_list_continued_with_its_complement_is_checked():
             "公用经费53.98万元,较上年决算数增加19.48万元,增加56.5%。")
     r = lint_text(text)
     assert codes(r) == ["FL101"]
+
+
+def test_a_list_ending_in_deng_is_open():
+    r = lint_text("2023年度公用经费43.98万元，其中：办公费10.00万元、印刷费2.00万元、水电费3.00万元等。")
+    assert codes(r) == []
+
+
+def test_negative_figures():
+    from fiscal_lint.extract import Quantity, extract
+    from fiscal_lint.normalize import normalize
+
+    n = normalize("结余-5.20万元，2024-8-21，10-20万元")
+    qs = [it for s in extract(n.text) for it in s.items if isinstance(it, Quantity)]
+    assert [str(q.value) for q in qs if q.kind == "money"] == ["-5.20", "20"]
