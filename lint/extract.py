@@ -13,6 +13,7 @@ from importlib import resources
 
 import regex
 from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
 from lark.utils import TextSlice
 
 from .numbers import cn_to_int
@@ -148,7 +149,12 @@ def _sign(text: str, q: Quantity, items: list[Item]) -> None:
 
 
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
-    tree = parser().parse(TextSlice(text, start, end))
+    try:
+        tree = parser().parse(TextSlice(text, start, end))
+    except LarkError:
+        # the grammar accepts any text by design; should a sentence still trip it, that sentence is
+        # skipped (no claims from it) rather than the document lost
+        return Sentence(start, end, [])
     items: list[Item] = []
     for child in tree.children:
         if isinstance(child, Tree):
