@@ -331,6 +331,11 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         cands = [m for m in reversed(para.mentions)
                  if m.index < bi and _usable_amount(m) and not m.q.approx
                  and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))]
+        # "…增加52.00万元，增长5.2%，达到1,052.00万元": the figure the change reached, stated after it
+        after = next((m for m in para.mentions if m.index >= j and m.sent == sent), None)
+        if (after is not None and _usable_amount(after) and not after.q.approx
+                and (dim is None or after.same_dimension(dim)) and regex.search(r"达到|达|增至|降至|为$", after.label)):
+            cands.insert(0, after)
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
                             candidates=cands[1:])

@@ -120,3 +120,10 @@ def test_current_from_an_earlier_sentence_only_warns():
     assert [(f.rule.code, f.severity) for f in r.findings] == [("FL201", "warning")]
     r = lint_text("收入支出总计1000.00万元，较上年决算数增加100.00万元，增长12.5%。")
     assert [(f.rule.code, f.severity) for f in r.findings] == [("FL201", "error")]
+
+
+def test_current_figure_stated_after_the_change():
+    r = lint_text("办公用房面积800平方米。2023年度支出比上年增加52.00万元，增长5.2%，达到1,052.00万元。")
+    assert codes(r) == [] and passed(r, "change")
+    r = lint_text("2023年度支出比上年增加52.00万元，增长6.2%，达到1,052.00万元。")
+    assert codes(r) == ["FL201"]
