@@ -40,7 +40,6 @@ class SumClaim:
     remote: bool = False  # the total stands in an earlier sentence
     closing: bool = False  # parts first, then 合计/共计
     others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
-    extended: bool = False  # parts continued into the following sentences
     open: bool = False  # the list ends in 等: it names some parts, not all
 
 
@@ -327,7 +326,7 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         if len(deltas) > 1 or len(pcts) > 1 or len(points) > 1:
             continue
         delta = deltas[0] if deltas else None
-        dim = delta
+        dim = delta  # the current figure is of the change amount's kind (money, or a count of the same unit)
         cands = [m for m in reversed(para.mentions)
                  if m.index < bi and _usable_amount(m) and not m.q.approx
                  and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))]

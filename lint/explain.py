@@ -24,10 +24,6 @@ def percent(v: Decimal, decimals: int) -> str:
     return f"{fmt(round_to(v, decimals), decimals)}%"
 
 
-def decimals_for(*qs: Quantity) -> int:
-    return max([0, *(q.decimals for q in qs if q is not None)])
-
-
 def truncated_note(msg: Message) -> Message:
     """The same message, saying that the figure agrees if the document truncates."""
     return Message(msg.en + " (agrees if the document truncates instead of rounding: --rounding truncate)",

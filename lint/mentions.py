@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from .extract import Item, Keyword, Label, Quantity, Sentence
 
-CHANGE_ROLES = {"delta", "pct"}
 ATTACHED_ROLES = {"delta", "pct", "share", "rate", "exec_rate", "points"}
 # Keywords that give the next figure of the clause its role; nearest one wins.
 ROLE_OF_KEYWORD = {
@@ -66,8 +65,6 @@ class Paragraph:
     sent_of: list[int] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
-    def keywords_between(self, a: int, b: int) -> list[Keyword]:
-        return [it for it in self.items[a:b] if isinstance(it, Keyword)]
 
 
 def _clause_break(it: Item) -> bool:

@@ -28,14 +28,3 @@ def interval(q: Quantity, peers: Iterable[Quantity] = (), mode: str = "round") -
         decimals = max([decimals, *written])
     return figure_interval(q.value, decimals, q.scale, mode=mode)
 
-
-def peers_of(*groups) -> list[Quantity]:
-    out: list[Quantity] = []
-    for g in groups:
-        if g is None:
-            continue
-        if isinstance(g, (list, tuple)):
-            out.extend(m.q for m in g if m is not None)
-        else:
-            out.append(g.q)
-    return out
