@@ -324,6 +324,7 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         if not (deltas or pcts or points or flat):
             continue
         if len(deltas) > 1 or len(pcts) > 1 or len(points) > 1:
+            claims.extend(_distributive(para, bi, kw, sent, deltas, pcts))
             continue
         delta = deltas[0] if deltas else None
         dim = delta  # the current figure is of the change amount's kind (money, or a count of the same unit)
@@ -345,6 +346,22 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
             claim.candidates = []
         claims.append(claim)
     return claims
+
+
+def _distributive(para: Paragraph, bi: int, kw: Keyword, sent: int, deltas: list[Mention],
+                  pcts: list[Mention]) -> list[ChangeClaim]:
+    """"收入和支出分别为4125.49、4143.91万元，较上年各减少1267.86、2570.97万元，各下降23.51%、38.28%": as many
+    figures before the base, in the same sentence, as there are amounts (and percents) after it; paired in order."""
+    k = len(deltas)
+    if k < 2 or (pcts and len(pcts) != k):
+        return []
+    before = [m for m in para.mentions if m.index < bi and m.sent == sent and _usable_amount(m) and not m.q.approx
+              and m.same_dimension(deltas[0])]
+    if len(before) < k:
+        return []
+    currents = before[-k:]
+    return [ChangeClaim(base=kw, base_sent=sent, current=c, delta=d, pct=pcts[n] if pcts else None)
+            for n, (c, d) in enumerate(zip(currents, deltas, strict=True))]
 
 
 def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:

@@ -167,7 +167,21 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
                 items.append(Label("".join(str(t) for t in toks), toks[0].start_pos, toks[-1].end_pos))
         else:
             items.append(Keyword(child.type, str(child), child.start_pos, child.end_pos))
+    _share_units(items)
     return Sentence(start, end, items)
+
+
+def _share_units(items: list[Item]) -> None:
+    """"4125.49、4143.91万元", "23.51、38.28%": a unit written once after a list of figures belongs to each of
+    them. Walked from the right so that a chain of several figures takes the unit of the last."""
+    for i in range(len(items) - 3, -1, -1):
+        q, sep, nxt = items[i], items[i + 1], items[i + 2]
+        if (isinstance(q, Quantity) and q.kind == "number" and not q.chinese and not q.approx
+                and isinstance(sep, Keyword) and sep.kind == "SEP" and sep.text in "、,"
+                and isinstance(nxt, Quantity) and nxt.kind in ("money", "percent", "permille")):
+            q.kind, q.unit = nxt.kind, nxt.unit
+            if nxt.kind == "money":
+                q.scale = nxt.scale
 
 
 def extract(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

@@ -101,6 +101,11 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
         if not isinstance(it, Quantity):
             continue
         role, kw, label, sign = _role(para.items, clause_start, i, it)
+        prev = para.mentions[-1] if para.mentions else None
+        if (role == "plain" and prev is not None and prev.index == i - 2 and prev.role in ATTACHED_ROLES
+                and isinstance(para.items[i - 1], Keyword) and para.items[i - 1].text == "、"):
+            # "各减少1267.86、2570.97万元": a figure listed after a change figure is one too
+            role, kw, sign = prev.role, prev.keyword, prev.sign
         context = "".join(x.text for x in para.items[clause_start:i] if isinstance(x, (Label, Keyword)))
         para.mentions.append(Mention(q=it, role=role, label=label, keyword=kw, year=sent_year, sent=si,
                                      clause=clause, index=i, first_in_clause=not first_seen, sign=sign,

@@ -127,3 +127,11 @@ def test_current_figure_stated_after_the_change():
     assert codes(r) == [] and passed(r, "change")
     r = lint_text("2023年度支出比上年增加52.00万元，增长6.2%，达到1,052.00万元。")
     assert codes(r) == ["FL201"]
+
+
+def test_distributive_lists():
+    text = "2023年全县一般公共预算收入和支出分别为4125.49、4143.91万元，较上年各减少1267.86、2570.97万元，各下降23.51%、{p}。"
+    r = lint_text(text.format(p="38.29%"))
+    assert codes(r) == [] and len(passed(r, "change")) >= 2
+    r = lint_text(text.format(p="36.29%"))
+    assert codes(r) == ["FL201"] and r.findings[0].expected == "38.29%"
