@@ -10,7 +10,6 @@ then the list simply went on to sibling figures ("总收入666.29万元,其中�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import reduce
 
 from .claims import COMPLEMENTS, SumClaim, extend_into_next_sentences
 from .explain import in_unit, value_text
@@ -23,13 +22,6 @@ HEAD_UNITS = {"人", "名", "人次", "辆", "台", "台套", "台(套)"}
 
 def is_head_count(claim: SumClaim) -> bool:
     return claim.total.kind == "count" and claim.total.q.unit in HEAD_UNITS
-
-
-def _sum(doc, parts, peers) -> Interval | None:
-    ivs = [doc.interval(p, peers) for p in parts]
-    if any(iv is None for iv in ivs):
-        return None
-    return reduce(lambda a, b: a + b, ivs)
 
 
 def _expression(parts) -> str:
@@ -54,19 +46,19 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
     peers = [total, *parts]
     t = doc.interval(total, peers)
-    s = _sum(doc, parts, peers)
+    s = doc.total(parts, peers)
     if t is None or s is None:
         return
     if not s.overlaps(t):
         if s.lo > t.hi and not claim.closing:
             for k in range(len(parts) - 1, 0, -1):
-                if _sum(doc, parts[:k], peers).overlaps(t):
+                if doc.total(parts[:k], peers).overlaps(t):
                     parts = parts[:k]
                     s = None
                     break
         elif s.hi < t.lo and not claim.closing:
             for extra in extend_into_next_sentences(doc.paragraph_of(total), claim):
-                grown = _sum(doc, parts + extra, peers + extra)
+                grown = doc.total(parts + extra, peers + extra)
                 if grown is None:
                     break
                 if grown.overlaps(t) or complete_pair(parts + extra):

@@ -1,7 +1,8 @@
 """A document as the rules see it: source -> normalize -> blocks -> extract -> mentions -> claims."""
 from __future__ import annotations
 
-from functools import cached_property
+import operator
+from functools import cached_property, reduce
 
 from . import blocks as blocks_mod
 from . import claims as claims_mod
@@ -132,6 +133,13 @@ class Document:
 
     def interval(self, m: Mention, peers: list[Mention] = (), mode: str | None = None) -> Interval | None:
         return interval(m.q, [p.q for p in peers if p is not None], mode=mode or self.rounding)
+
+    def total(self, figures, peers) -> Interval | None:
+        """The interval of the sum of `figures`, each read among `peers`; None when one is an estimate."""
+        ivs = [self.interval(f, peers) for f in figures]
+        if not ivs or any(iv is None for iv in ivs):
+            return None
+        return reduce(operator.add, ivs)
 
     def only_truncated(self, stated: Mention, computed: Interval, sign: int = 1) -> bool:
         """True when a percent that fails as rounded would pass as truncated (95.457% written 95.45%):

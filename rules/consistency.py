@@ -8,10 +8,11 @@ beyond rounding; the finding carries both places.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import reduce
+from decimal import Decimal
 
 from fiscal_lint.agree import two_statements
 from fiscal_lint.explain import in_unit, value_text
+from fiscal_lint.numbers import Interval
 from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
 
 BALANCE = Rule(
@@ -44,15 +45,14 @@ def check(doc) -> Iterator[Check | Finding]:
 
 def _balance(doc, c):
     terms = [c.result, *c.plus, *c.minus]
-    ivs = {id(m): doc.interval(m, terms) for m in terms}
-    if any(iv is None for iv in ivs.values()):
+    result, plus = doc.interval(c.result, terms), doc.total(c.plus, terms)
+    minus = doc.total(c.minus, terms) if c.minus else Interval.exact(Decimal(0))
+    if None in (result, plus, minus):
         return
-    computed = reduce(lambda a, b: a + b, [ivs[id(m)] for m in c.plus])
-    for m in c.minus:
-        computed = computed - ivs[id(m)]
+    computed = plus - minus
     roles = {id(c.result): "result"}
     figures = [doc.figure(m, roles.get(id(m), "plus" if m in c.plus else "minus")) for m in terms]
-    if computed.overlaps(ivs[id(c.result)]):
+    if computed.overlaps(result):
         yield Check(BALANCE, "pass", figures[0], figures)
         return
     yield Check(BALANCE, "fail", figures[0], figures)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import reduce
 
 from fiscal_lint.explain import percent, truncated_note, value_text
 from fiscal_lint.rule import Check, Finding, Message, Rule
@@ -37,13 +36,6 @@ def check(doc) -> Iterator[Check | Finding]:
         yield from _rate(doc, c)
 
 
-def _sum(doc, terms, peers):
-    ivs = [doc.interval(t, peers) for t in terms]
-    if any(iv is None for iv in ivs):
-        return None
-    return reduce(lambda a, b: a + b, ivs)
-
-
 def _expr(terms) -> str:
     text = " + ".join(value_text(t.q) for t in terms)
     return f"({text})" if len(terms) > 1 else text
@@ -58,7 +50,7 @@ def _rate(doc, c):
     figures = [doc.figure(c.rate, "rate")]
     for en, zh, num, den in c.definitions:
         peers = num + den
-        n, d = _sum(doc, num, peers), _sum(doc, den, peers)
+        n, d = doc.total(num, peers), doc.total(den, peers)
         if n is None or d is None:
             return
         for m in num + den:
@@ -102,12 +94,7 @@ def _rate(doc, c):
             msg = Message(msg.en + f"; with × 100% it would be {percent(fixed, c.rate.q.decimals)}",
                           msg.zh + f"；若为 × 100% 则为{percent(fixed, c.rate.q.decimals)}")
             expected = None
-    elif len(c.definitions) == 1 and doc.only_truncated(c.rate, _computed_first(doc, c)):
+    elif len(c.definitions) == 1 and doc.only_truncated(c.rate, computed):  # the one definition's interval
         severity, msg = "info", truncated_note(msg)
     yield Finding(rule, severity, msg, figures[0], figures, expected=expected)
 
-
-def _computed_first(doc, c):
-    en, zh, num, den = c.definitions[0]
-    ratio = _sum(doc, num, num + den) / _sum(doc, den, num + den)
-    return ratio.scaled(HUNDRED if c.multiplier is None else c.multiplier.q.value)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import reduce
 
 from fiscal_lint.explain import percent, truncated_note, value_text
 from fiscal_lint.rule import Check, Finding, Message, Rule
@@ -52,10 +51,7 @@ def _share(doc, c):
         total_text = value_text(c.total.q)
         figures_total = [doc.figure(c.total, "total")]
     else:
-        ivs = [doc.interval(p, peers) for p in c.parts]
-        if any(iv is None for iv in ivs):
-            return
-        total = reduce(lambda a, b: a + b, ivs)
+        total = doc.total(c.parts, peers)
         point_total = sum(p.q.base for p in c.parts)
         total_text = f"({' + '.join(value_text(p.q) for p in c.parts)})"
         figures_total = [doc.figure(p, "part") for p in c.parts if p is not c.part]
@@ -91,16 +87,14 @@ def _total(doc, claims):
         if claim is None or len(claim.parts) != len(claims):
             return
         peers = [claim.total, *claim.parts]
-        ivs = [doc.interval(p, peers) for p in claim.parts]
-        t = doc.interval(claim.total, peers)
-        if t is None or any(iv is None for iv in ivs) or not reduce(lambda a, b: a + b, ivs).overlaps(t):
+        parts, t = doc.total(claim.parts, peers), doc.interval(claim.total, peers)
+        if t is None or parts is None or not parts.overlaps(t):
             return
     elif not owner_parts:
         return
-    ivs = [doc.interval(c.pct, []) for c in claims]
-    if any(iv is None for iv in ivs):
+    total = doc.total([c.pct for c in claims], [])
+    if total is None:
         return
-    total = reduce(lambda a, b: a + b, ivs)
     figures = [doc.figure(c.pct, "percent") for c in claims]
     anchor = figures[-1]
     if HUNDRED in total:

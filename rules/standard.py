@@ -95,14 +95,11 @@ def check(doc) -> Iterator[Check | Finding]:
 
 def _balance(doc, b):
     terms = [b.result, *b.terms]
-    ivs = [doc.interval(t, terms) for t in terms]
-    if any(iv is None for iv in ivs):
+    result, total = doc.interval(b.result, terms), doc.total(b.terms, terms)
+    if result is None or total is None:
         return
-    total = ivs[1]
-    for iv in ivs[2:]:
-        total = total + iv
     figures = [doc.figure(b.result, "total"), *(doc.figure(t, "part") for t in b.terms)]
-    if total.overlaps(ivs[0]):
+    if total.overlaps(result):
         yield Check(BALANCE, "pass", figures[0], figures)
         return
     yield Check(BALANCE, "fail", figures[0], figures)
