@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import regex
 
 from .claims import SumClaim
-from .tableclaims import TableFigure, _fig
-from .tables import SCALE, Row, Table
+from .tableclaims import TableFigure, _fig, as_money
+from .tables import Row, Table
 
 TITLES = [
     "财政拨款收入支出决算总表", "收入支出决算总表", "收入决算表", "一般公共预算财政拨款基本支出决算表",
@@ -95,8 +95,7 @@ def find(text: str, tables: list[Table]) -> list[StandardTable]:
 def _money(st: StandardTable, fig: TableFigure | None) -> TableFigure | None:
     if fig is None or fig.q.kind == "percent":
         return None
-    fig.q.kind, fig.q.scale, fig.q.unit = "money", SCALE.get(st.unit, SCALE["万元"]), st.unit
-    return fig
+    return as_money(fig, st.unit)
 
 
 def _code(row: Row) -> tuple[str, int]:

@@ -200,14 +200,17 @@ def executions(table: Table) -> list[ExecClaim]:
             if None in (budget, actual, rate):
                 continue
             for f in (budget, actual):
-                f.q.kind = "money"
-                f.q.scale = _money_scale(table)
+                # without 单位, execution blocks are in 万元 by convention; the message shows only what is written
+                as_money(f, table.unit or "万元", shown=table.unit)
             out.append(ExecClaim(budget=budget, actual=actual, rate=rate))
     return out
 
 
-def _money_scale(table: Table):
-    return SCALE.get(table.unit or "万元")
+def as_money(fig: TableFigure, unit: str, shown: str | None = None) -> TableFigure:
+    """A table cell read as an amount in the table's unit (单位：万元)."""
+    fig.q.kind, fig.q.scale = "money", SCALE.get(unit, SCALE["万元"])
+    fig.q.unit = unit if shown is None else shown
+    return fig
 
 
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
@@ -251,9 +254,9 @@ def table_sums(table: Table) -> list[SumClaim]:
             parts = [_fig(r.cells[j], f"{r.label} · {_column(header_row, j)}") for r in data if r.cells[j].text]
             if len(parts) < 2 or any(p is None or p.q.kind == "percent" for p in parts):
                 continue
-            for f in [total_fig, *parts]:
-                if table.unit:
-                    f.q.kind, f.q.scale, f.q.unit = "money", SCALE[table.unit], table.unit
+            if table.unit:
+                for f in [total_fig, *parts]:
+                    as_money(f, table.unit)
             out.append(SumClaim(total=total_fig, parts=parts, connective=None, exhaustive=True, closing=True))
     return out
 
