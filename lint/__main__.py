@@ -1,3 +1,3 @@
-from fiscal_lint.cli import main
+from .front.cli import main
 
 main()

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.claims import ChangeClaim
-from fiscal_lint.explain import in_unit, percent, truncated_note, value_text
-from fiscal_lint.numbers import Interval
-from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.arith.numbers import Interval
+from fiscal_lint.check.explain import in_unit, percent, truncated_note, value_text
+from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.claims.changes import ChangeClaim
 
 PERCENT = Rule(
     "FL201", "change-percent", "change", "error",
@@ -114,11 +114,11 @@ def _percent(doc, c: ChangeClaim):
     if stated is None:
         return
     stated = _signed(stated, _pct_sign(c))
-    figures = [doc.figure(c.pct, "percent"), doc.figure(c.current, "current")]
+    figures = [figure(doc, c.pct, "percent"), figure(doc, c.current, "current")]
     if c.delta is not None:
-        figures.append(doc.figure(c.delta, "delta"))
+        figures.append(figure(doc, c.delta, "delta"))
     if c.previous is not None:
-        figures.append(doc.figure(c.previous, "previous"))
+        figures.append(figure(doc, c.previous, "previous"))
     first = None
     for current in [c.current, *c.candidates]:
         got = _percent_from(doc, c, current)
@@ -129,7 +129,7 @@ def _percent(doc, c: ChangeClaim):
             first = got
         if computed.overlaps(stated):
             if current is not c.current:
-                figures[1] = doc.figure(current, "current")
+                figures[1] = figure(doc, current, "current")
             yield Check(PERCENT, "pass", figures[0], figures)
             return
     if first is None:
@@ -159,7 +159,7 @@ def _direction(doc, c: ChangeClaim):
     # two direction words about one change: "减少16.27万元,增长5.4%"
     if c.delta is not None and c.pct is not None and c.pct.sign and c.delta.sign:
         if c.delta.q.value != 0 and c.pct.q.value != 0:
-            figures = [doc.figure(c.pct, "percent"), doc.figure(c.delta, "delta")]
+            figures = [figure(doc, c.pct, "percent"), figure(doc, c.delta, "delta")]
             if c.delta.sign != c.pct.sign:
                 yield Check(DIRECTION, "fail", figures[0], figures)
                 msg = Message(
@@ -182,7 +182,7 @@ def _direction(doc, c: ChangeClaim):
         if diff.lo <= 0 <= diff.hi:
             return
         actual = 1 if diff.lo > 0 else -1
-        figures = [doc.figure(stated, stated.role), doc.figure(c.current, "current"), doc.figure(c.previous, "previous")]
+        figures = [figure(doc, stated, stated.role), figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
         if actual == stated.sign:
             yield Check(DIRECTION, "pass", figures[0], figures)
             return
@@ -208,7 +208,7 @@ def _amount(doc, c: ChangeClaim):
     cur, prev, d = (doc.interval(m, peers) for m in (c.current, c.previous, c.delta))
     if None in (cur, prev, d):
         return
-    figures = [doc.figure(c.delta, "delta"), doc.figure(c.current, "current"), doc.figure(c.previous, "previous")]
+    figures = [figure(doc, c.delta, "delta"), figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
     diff = cur - prev
     if diff.overlaps(_signed(d, c.delta.sign)):
         yield Check(AMOUNT, "pass", figures[0], figures)
@@ -232,7 +232,7 @@ def _flat(doc, c: ChangeClaim):
         iv = doc.interval(m, [])
         if iv is None:
             continue
-        figures = [doc.figure(m, m.role)]
+        figures = [figure(doc, m, m.role)]
         if m.role == "pct":
             ok = iv.lo <= NEARLY_FLAT if nearly else iv.lo <= 0
         else:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.agree import two_statements
-from fiscal_lint.explain import in_unit, value_text
-from fiscal_lint.numbers import Interval
-from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
+from fiscal_lint.arith.numbers import Interval
+from fiscal_lint.check.agree import two_statements
+from fiscal_lint.check.explain import in_unit, value_text
+from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
 
 BALANCE = Rule(
     "FL701", "balance-identity", "balance", "error",
@@ -51,7 +51,7 @@ def _balance(doc, c):
         return
     computed = plus - minus
     roles = {id(c.result): "result"}
-    figures = [doc.figure(m, roles.get(id(m), "plus" if m in c.plus else "minus")) for m in terms]
+    figures = [figure(doc, m, roles.get(id(m), "plus" if m in c.plus else "minus")) for m in terms]
     if computed.overlaps(result):
         yield Check(BALANCE, "pass", figures[0], figures)
         return

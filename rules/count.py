@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fiscal_lint.breakdown import check_breakdown, is_head_count
-from fiscal_lint.explain import value_text
-from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
+from fiscal_lint.check.breakdown import check_breakdown, is_head_count
+from fiscal_lint.check.explain import value_text
+from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
 
 ENUMERATION = Rule(
     "FL601", "count-enumeration", "count", "error",
@@ -43,7 +43,7 @@ def check(doc) -> Iterator[Check | Finding]:
     for e in doc.enumerations:
         stated = e.count.q.value
         listed = Figure(role="list", start=e.start, end=e.end, text=doc.written(e.start, e.end))
-        figures = [doc.figure(e.count, "count"), listed]
+        figures = [figure(doc, e.count, "count"), listed]
         if stated == len(e.names):
             yield Check(ENUMERATION, "pass", figures[0], figures)
             continue

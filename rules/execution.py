@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.claims import ExecClaim
-from fiscal_lint.explain import in_unit, percent, truncated_note, value_text
-from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
+from fiscal_lint.check.explain import in_unit, percent, truncated_note, value_text
+from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
+from fiscal_lint.claims.executions import ExecClaim
 
 RATE = Rule(
     "FL301", "execution-rate", "execution", "error",
@@ -69,12 +69,12 @@ def _check(doc, c: ExecClaim):
         down = a.keyword.kind == "ADJUST_DOWN"
         budget = budget - iv if down else budget + iv
         point_budget += -a.q.base if down else a.q.base
-    base = [doc.figure(c.budget, "budget"), *(doc.figure(a, "adjustment") for a in c.adjustments),
-            doc.figure(c.actual, "actual")]
+    base = [figure(doc, c.budget, "budget"), *(figure(doc, a, "adjustment") for a in c.adjustments),
+            figure(doc, c.actual, "actual")]
     decimals = max(m.q.decimals for m in peers if m is not None)
 
     if c.rate is not None and (stated := doc.interval(c.rate, [])) is not None:
-        figures = [doc.figure(c.rate, "rate"), *base]
+        figures = [figure(doc, c.rate, "rate"), *base]
         ratio = actual / budget
         if ratio is not None and point_budget > 0:
             computed = ratio.scaled(HUNDRED)
@@ -103,7 +103,7 @@ def _check(doc, c: ExecClaim):
                     yield Finding(FULL, "warning", msg, figures[0], figures)
 
     if c.balance is not None and (stated := doc.interval(c.balance, peers)) is not None:
-        figures = [doc.figure(c.balance, "balance"), *base]
+        figures = [figure(doc, c.balance, "balance"), *base]
         computed = budget - actual
         expr = f"{_budget_text(c)} − {value_text(c.actual.q)}"
         want = in_unit(point_budget - c.actual.q.base, c.balance.q if c.balance.q.value else c.budget.q, decimals)
@@ -148,7 +148,7 @@ def _comparisons(doc):
                 and not a.overlaps(b)
         else:  # 等于, 持平, 无变化 …
             wrong = not a.overlaps(b)
-        figures = [doc.figure(c.right, "right"), doc.figure(c.left, "left")]
+        figures = [figure(doc, c.right, "right"), figure(doc, c.left, "left")]
         anchor = Figure(role="word", start=c.word.start, end=c.word.end, text=doc.written(c.word.start, c.word.end))
         figures = [anchor, *figures]
         if not wrong:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.explain import percent, truncated_note, value_text
-from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.check.explain import percent, truncated_note, value_text
+from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
 
 RATE = Rule(
     "FL411", "rate-mismatch", "ratio", "error",
@@ -47,7 +47,7 @@ def _rate(doc, c):
     if stated is None:
         return
     tried = []
-    figures = [doc.figure(c.rate, "rate")]
+    figures = [figure(doc, c.rate, "rate")]
     for en, zh, num, den in c.definitions:
         peers = num + den
         n, d = doc.total(num, peers), doc.total(den, peers)
@@ -55,7 +55,7 @@ def _rate(doc, c):
             return
         for m in num + den:
             if all(f.start != m.q.start for f in figures):
-                figures.append(doc.figure(m, "numerator" if m in num else "denominator"))
+                figures.append(figure(doc, m, "numerator" if m in num else "denominator"))
         ratio = n / d
         point_den = sum(t.q.base for t in den)
         if ratio is None or point_den <= 0:

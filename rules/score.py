@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.explain import value_text
-from fiscal_lint.rule import Check, Finding, Message, Rule
-from fiscal_lint.tableclaims import ScoreItem, ScoreTable
+from fiscal_lint.check.explain import value_text
+from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.claims.tabular import ScoreItem, ScoreTable
 
 OVER = Rule(
     "FL501", "score-over-weight", "score", "error",
@@ -73,7 +73,7 @@ def _item(doc, item: ScoreItem):
     if item.weight is None:
         return
     w, s = item.weight.q.value, item.score.q.value
-    figures = [doc.figure(item.score, "score"), doc.figure(item.weight, "weight")]
+    figures = [figure(doc, item.score, "score"), figure(doc, item.weight, "weight")]
     if s > w:
         yield Check(OVER, "fail", figures[0], figures)
         msg = Message(f"score {value_text(item.score.q)} exceeds the weight {value_text(item.weight.q)}",
@@ -85,7 +85,7 @@ def _item(doc, item: ScoreItem):
         return
     k = item.coefficient.q.value / HUNDRED
     want = w * k
-    figures.append(doc.figure(item.coefficient, "coefficient"))
+    figures.append(figure(doc, item.coefficient, "coefficient"))
     # a coefficient written to whole percents stands for ±0.5%
     slack = w * Decimal("0.005") if item.coefficient.q.decimals == 0 else Decimal(0)
     if abs(s - want) <= slack:
@@ -112,10 +112,10 @@ def _totals(doc, st: ScoreTable):
             continue
         total = sum(f.q.value for f in figs)
         extra = getattr(st.execution, part, None) if st.execution else None
-        figures = [doc.figure(stated, "total"), *(doc.figure(f, "part") for f in figs)]
+        figures = [figure(doc, stated, "total"), *(figure(doc, f, "part") for f in figs)]
         if total == stated.q.value or extra is not None and total + extra.q.value == stated.q.value:
             if total != stated.q.value:
-                figures.append(doc.figure(extra, "part"))
+                figures.append(figure(doc, extra, "part"))
             yield Check(TOTAL, "pass", figures[0], figures)
             continue
         yield Check(TOTAL, "fail", figures[0], figures)
@@ -129,7 +129,7 @@ def _overall(doc, st: ScoreTable):
     if st.overall is None or st.execution is None or st.total is None:
         return
     e, s, t = st.execution.score.q.value, st.total.score.q.value, st.overall.q.value
-    figures = [doc.figure(st.overall, "total"), doc.figure(st.execution.score, "part"), doc.figure(st.total.score, "part")]
+    figures = [figure(doc, st.overall, "total"), figure(doc, st.execution.score, "part"), figure(doc, st.total.score, "part")]
     if e + s == t or s == t:  # some tables fold the execution score into the indicator total
         yield Check(OVERALL, "pass", figures[0], figures)
         return
@@ -147,7 +147,7 @@ def _section(doc, section):
     if not parts:
         return
     total = sum(p.value for p in parts)
-    figures = [doc.figure(section.score, "total"), *(doc.figure(p, "part") for p in parts)]
+    figures = [figure(doc, section.score, "total"), *(figure(doc, p, "part") for p in parts)]
     if total == section.score.value:
         yield Check(SECTION, "pass", figures[0], figures)
         return

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.explain import percent, truncated_note, value_text
-from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.check.explain import percent, truncated_note, value_text
+from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
 
 SHARE = Rule(
     "FL401", "share-mismatch", "share", "error",
@@ -49,19 +49,19 @@ def _share(doc, c):
         total = doc.interval(c.total, peers)
         point_total = c.total.q.base
         total_text = value_text(c.total.q)
-        figures_total = [doc.figure(c.total, "total")]
+        figures_total = [figure(doc, c.total, "total")]
     else:
         total = doc.total(c.parts, peers)
         point_total = sum(p.q.base for p in c.parts)
         total_text = f"({' + '.join(value_text(p.q) for p in c.parts)})"
-        figures_total = [doc.figure(p, "part") for p in c.parts if p is not c.part]
+        figures_total = [figure(doc, p, "part") for p in c.parts if p is not c.part]
     if part is None or stated is None or total is None or point_total <= 0:
         return
     ratio = part / total
     if ratio is None:
         return
     computed = ratio.scaled(HUNDRED)
-    figures = [doc.figure(c.pct, "percent"), doc.figure(c.part, "part"), *figures_total]
+    figures = [figure(doc, c.pct, "percent"), figure(doc, c.part, "part"), *figures_total]
     if computed.overlaps(stated):
         yield Check(SHARE, "pass", figures[0], figures)
         return
@@ -95,7 +95,7 @@ def _total(doc, claims):
     total = doc.total([c.pct for c in claims], [])
     if total is None:
         return
-    figures = [doc.figure(c.pct, "percent") for c in claims]
+    figures = [figure(doc, c.pct, "percent") for c in claims]
     anchor = figures[-1]
     if HUNDRED in total:
         yield Check(SHARES_TOTAL, "pass", anchor, figures)

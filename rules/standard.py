@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fiscal_lint.breakdown import check_breakdown
-from fiscal_lint.agree import two_statements
-from fiscal_lint.explain import in_unit, value_text
-from fiscal_lint.rule import Check, Figure, Finding, Message, Rule
-from fiscal_lint.standard import balances, facts, headline_pairs, hierarchy, row_totals
+from fiscal_lint.check.agree import two_statements
+from fiscal_lint.check.breakdown import check_breakdown
+from fiscal_lint.check.explain import in_unit, value_text
+from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
+from fiscal_lint.claims.standard import balances, facts, headline_pairs, hierarchy, row_totals
 
 TABLE = "单位：万元\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n{rows}\n"
 GOOD_ROWS = "合计\t\t300.00\t200.00\t100.00\n201\t一般公共服务支出\t300.00\t200.00\t100.00\n20101\t人大事务\t120.00\t120.00\t\n20102\t政协事务\t180.00\t80.00\t100.00"
@@ -98,7 +98,7 @@ def _balance(doc, b):
     result, total = doc.interval(b.result, terms), doc.total(b.terms, terms)
     if result is None or total is None:
         return
-    figures = [doc.figure(b.result, "total"), *(doc.figure(t, "part") for t in b.terms)]
+    figures = [figure(doc, b.result, "total"), *(figure(doc, t, "part") for t in b.terms)]
     if total.overlaps(result):
         yield Check(BALANCE, "pass", figures[0], figures)
         return
@@ -137,7 +137,7 @@ def _text(doc):
 def _empty(doc):
     standard = doc.standard
     following = [standard[k + 1].start if k + 1 < len(standard) else len(doc.norm.text) for k in range(len(standard))]
-    from fiscal_lint.standard import empties
+    from fiscal_lint.claims.standard import empties
 
     for e in empties(doc.norm.text, standard, following):
         cell = e.table.rows[0].cells[0]

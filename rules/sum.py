@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fiscal_lint.breakdown import check_breakdown, is_head_count
-from fiscal_lint.rule import Check, Finding, Message, Rule
+from fiscal_lint.check.breakdown import check_breakdown, is_head_count
+from fiscal_lint.check.rule import Check, Finding, Message, Rule
 
 MISMATCH = Rule(
     "FL101", "sum-mismatch", "sum", "error",

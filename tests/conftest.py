@@ -2,9 +2,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from fiscal_lint.engine import lint_source
-from fiscal_lint.source import Source
+from fiscal_lint.inputs.source import Source
+from fiscal_lint.run.engine import lint_source
 
 HERE = Path(__file__).parent
 

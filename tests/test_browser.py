@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import HERE
 
 selenium = pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
@@ -40,9 +39,9 @@ def browser(tmp_path):
 
 
 def _lint(paths):
-    from fiscal_lint.engine import lint_paths
-    from fiscal_lint.settings import Settings
-    from fiscal_lint.suppress import apply
+    from fiscal_lint.run.engine import lint_paths
+    from fiscal_lint.run.settings import Settings
+    from fiscal_lint.run.suppress import apply
 
     results = lint_paths([str(p) for p in paths])
     apply(results, lambda _p: Settings())
@@ -93,7 +92,7 @@ def test_hostile_document_renders_as_text(browser, tmp_path):
 
 
 def test_review_page_paste_and_see_the_finding(browser):
-    from fiscal_lint.serve import make_server
+    from fiscal_lint.front.serve import make_server
 
     server = make_server("127.0.0.1", 0, "en", 1_000_000)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -5,10 +5,9 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-
 from conftest import HERE
 from fiscal_lint import __version__
-from fiscal_lint.cli import main
+from fiscal_lint.front.cli import main
 
 GOOD = "2021年度收入合计1010.52万元,较上年决算数增加210.44万元,增长26.3%。\n"
 BAD = "2021年度收入合计1010.52万元,较上年决算数增加210.44万元,增长27.3%。\n"

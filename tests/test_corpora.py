@@ -1,10 +1,10 @@
 """The seed documents and the variants corpus, scored as ../shared/tools/score.py scores them."""
 import json
-import pytest
 
+import pytest
 from conftest import HERE, lint_text, load_expected, score
-from fiscal_lint.engine import lint_paths
 from fiscal_lint.reports.json import render
+from fiscal_lint.run.engine import lint_paths
 
 CORE = {"sum", "change", "execution"}
 

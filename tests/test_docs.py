@@ -2,7 +2,7 @@
 import re
 
 from conftest import HERE
-from fiscal_lint.rule import all_rules
+from fiscal_lint.check.rule import all_rules
 
 
 def test_readme_rule_table_matches_the_rules():
@@ -24,7 +24,7 @@ def test_readme_has_exactly_two_setup_commands():
 
 
 def test_rule_pages_are_generated_from_the_rules():
-    from fiscal_lint.docs import pages
+    from fiscal_lint.front.docs import pages
 
     folder = HERE.parent / "docs" / "rules"
     for name, text in pages().items():
@@ -34,8 +34,7 @@ def test_rule_pages_are_generated_from_the_rules():
 
 def test_rule_command_explains_with_the_live_message():
     from click.testing import CliRunner
-
-    from fiscal_lint.cli import main
+    from fiscal_lint.front.cli import main
 
     r = CliRunner().invoke(main, ["rule", "FL201", "--lang", "en"])
     assert r.exit_code == 0

@@ -5,8 +5,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-
-from fiscal_lint.cli import main
+from fiscal_lint.front.cli import main
 
 BAD_PROSE = "本年支出合计1,010.52万元，其中：基本支出331.66万元，项目支出688.86万元。"
 TABLE = [["项目", "年初预算数", "全年执行数"], ["基本支出", "300.00", "331.66"], ["项目支出", "600.00", "678.86"],

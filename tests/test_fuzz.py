@@ -3,12 +3,11 @@ document makes a rule or a report raise."""
 import random
 
 import lark
-from lark.utils import TextSlice
-
 from conftest import lint_text
-from fiscal_lint.extract import parser, sentences
-from fiscal_lint.normalize import normalize
+from fiscal_lint.parse.extract import parser, sentences
 from fiscal_lint.reports import html, json, sarif
+from fiscal_lint.text.normalize import normalize
+from lark.utils import TextSlice
 
 PIECES = ["合计", "其中", "包括", "分别为", "较上年", "增加", "减少", "增长", "下降", "持平", "占", "执行率", "控制率",
           "节约率", "办结率", "预算", "实际支出", "结余", "年末结转和结余", "年初结转和结余", "收入总计", "本年收入合计",

@@ -2,9 +2,9 @@
 from decimal import Decimal
 
 import pytest
-
-from fiscal_lint.extract import Keyword, Label, Quantity, extract, parser
-from fiscal_lint.normalize import normalize
+from fiscal_lint.arith.quantity import Quantity
+from fiscal_lint.parse.extract import Keyword, Label, extract, parser
+from fiscal_lint.text.normalize import normalize
 
 
 def items(text: str):

@@ -5,12 +5,11 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import HERE
-from fiscal_lint.engine import lint_paths
 from fiscal_lint.reports.html import render
-from fiscal_lint.settings import Settings
-from fiscal_lint.suppress import apply
+from fiscal_lint.run.engine import lint_paths
+from fiscal_lint.run.settings import Settings
+from fiscal_lint.run.suppress import apply
 
 
 def lint(paths):
@@ -51,7 +50,7 @@ def test_unreadable_file_is_listed(tmp_path):
 
 @pytest.fixture
 def server():
-    from fiscal_lint.serve import make_server
+    from fiscal_lint.front.serve import make_server
 
     srv = make_server("127.0.0.1", 0, "en", 50_000)
     threading.Thread(target=srv.serve_forever, daemon=True).start()

@@ -1,7 +1,6 @@
 """Normalization and its map back to the original text."""
 import pytest
-
-from fiscal_lint.normalize import _char, normalize
+from fiscal_lint.text.normalize import _char, normalize
 
 
 def test_map_points_at_original_characters():

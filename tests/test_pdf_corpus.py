@@ -7,7 +7,6 @@ document with errors put in on purpose: the planted errors are found.
 import json
 
 import pytest
-
 from conftest import HERE
 
 pytest.importorskip("pdfplumber", reason="the 'pdf' extra is not installed")
@@ -32,8 +31,7 @@ KNOWN = {
 
 def run(name):
     from click.testing import CliRunner
-
-    from fiscal_lint.cli import main
+    from fiscal_lint.front.cli import main
 
     r = CliRunner().invoke(main, ["check", "--isolated", "--format", "json", "--lang", "zh", str(CORPUS / name)])
     assert "Traceback" not in r.output

@@ -1,6 +1,5 @@
 """FL2xx: change amounts, percents and directions."""
 import pytest
-
 from conftest import codes, lint_text, passed
 
 

@@ -1,6 +1,5 @@
 """FL60x: counts against enumerations and head-count breakdowns."""
 import pytest
-
 from conftest import codes, lint_text, passed
 
 

@@ -1,9 +1,8 @@
 """Every rule's documented examples, run: the consistent one raises nothing, the inconsistent one raises
 that rule. The documentation cannot drift from the code."""
 import pytest
-
 from conftest import lint_text
-from fiscal_lint.rule import all_rules
+from fiscal_lint.check.rule import all_rules
 
 RULES = all_rules()
 

@@ -1,6 +1,5 @@
 """FL3xx: budget, actual spending, balance and execution rate."""
 import pytest
-
 from conftest import codes, lint_text, passed
 
 

@@ -1,6 +1,5 @@
 """FL50x: self-evaluation tables and outline scores, in the shapes real 自评表 come in."""
 import pytest
-
 from conftest import HERE, codes, lint_text, passed
 
 CELL_TABLE = """项目资金绩效目标自评表 | ||||||||

@@ -1,6 +1,5 @@
 """FL40x shares and FL41x rates, written from realistic variants."""
 import pytest
-
 from conftest import codes, lint_text, passed
 
 

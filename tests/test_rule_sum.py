@@ -1,6 +1,5 @@
 """FL1xx: totals against their parts, written from realistic variants."""
 import pytest
-
 from conftest import codes, lint_text, passed
 
 
@@ -155,8 +154,9 @@ def test_a_list_ending_in_deng_is_open():
 
 
 def test_negative_figures():
-    from fiscal_lint.extract import Quantity, extract
-    from fiscal_lint.normalize import normalize
+    from fiscal_lint.arith.quantity import Quantity
+    from fiscal_lint.parse.extract import extract
+    from fiscal_lint.text.normalize import normalize
 
     n = normalize("结余-5.20万元，2024-8-21，10-20万元")
     qs = [it for s in extract(n.text) for it in s.items if isinstance(it, Quantity)]

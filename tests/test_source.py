@@ -2,8 +2,8 @@
 import codecs
 
 import pytest
-
-from fiscal_lint.source import InputError, decode, expand, read
+from fiscal_lint.inputs.decode import InputError, decode
+from fiscal_lint.inputs.source import expand, read
 
 TEXT = "2023年度收入合计986.20万元，其中：财政拨款收入926.20万元。"
 

@@ -3,8 +3,7 @@ baselines that survive edits and moves, and reports of what no longer applies.""
 import json
 
 from click.testing import CliRunner
-
-from fiscal_lint.cli import main
+from fiscal_lint.front.cli import main
 
 BAD = "本年支出合计1,010.52万元，其中：基本支出331.66万元，项目支出688.86万元。"
 BAD2 = "2021年度收入合计1,010.52万元，较上年决算数增加210.44万元，增长27.3%。"

@@ -1,7 +1,7 @@
 """Table shapes: tab, pipe, one cell per line, space-aligned."""
-from fiscal_lint.blocks import split
-from fiscal_lint.normalize import normalize
-from fiscal_lint.tables import parse_all
+from fiscal_lint.text.blocks import split
+from fiscal_lint.text.normalize import normalize
+from fiscal_lint.text.tables import parse_all
 
 
 def tables(text):

@@ -1,8 +1,8 @@
 """--format concise: one line per finding, `path:line:col: CODE message`."""
 from __future__ import annotations
 
-from ..engine import FileResult, where
-from ..readers import describe
+from ..inputs.located import describe
+from ..run.engine import FileResult, where
 
 
 def render(results: list[FileResult], lang: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from ..engine import FileResult
-from ..readers import describe
+from ..inputs.located import describe
+from ..run.engine import FileResult
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

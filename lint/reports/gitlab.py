@@ -5,8 +5,8 @@ import hashlib
 import json
 from collections import Counter
 
-from ..engine import FileResult
-from ..readers import describe
+from ..inputs.located import describe
+from ..run.engine import FileResult
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..engine import FileResult
-from ..readers import describe
-from ..rule import all_rules
+from ..check.rule import all_rules
+from ..inputs.located import describe
+from ..run.engine import FileResult
 
 WORDS = {
     "en": {"title": "fiscal-lint report", "documents": "documents", "verified": "relations verified",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..engine import FileResult
-from ..rule import Figure
+from ..check.rule import Figure
+from ..run.engine import FileResult
 
 
 def _where(doc, start: int, end: int) -> dict:

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..engine import FileResult
-from ..readers import describe
-from ..rule import all_rules
+from ..check.rule import all_rules
+from ..inputs.located import describe
+from ..run.engine import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -7,9 +7,9 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
-from ..engine import FileResult, where
-from ..readers import describe
-from ..rule import Finding
+from ..check.rule import Finding
+from ..inputs.located import describe
+from ..run.engine import FileResult, where
 
 CONTEXT = 28  # characters of the line shown around the figures
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}

@@ -1,0 +1,108 @@
+"""Breakdowns: a stated total against its listed parts, shared by the sum and count rules.
+
+Consistent when the interval of the parts' sum overlaps the interval of the total (NOTES.md). Lists
+under 其中 need not be complete ("支出1000万元,其中三公经费5万元"), so parts that fall short of the total
+are only reported when the list says it is complete: 分别为/分别是, a last part "其他…", both halves of a
+known pair (基本支出 + 项目支出, 人员经费 + 公用经费 …), or three or more named parts (a warning). Parts
+that exceed the total are always reported, except when a leading run of them makes the total exactly:
+then the list simply went on to sibling figures ("总收入666.29万元,其中财政拨款666.29万元,上年结转304.08万元").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arith.numbers import Interval
+from ..claims.sums import COMPLEMENTS, SumClaim, extend_into_next_sentences
+from .explain import in_unit, value_text
+from .rule import Check, Finding, Message, Rule, figure
+
+# head counts and vehicles belong to the count family (实物量); money and item counts to the sum family
+HEAD_UNITS = {"人", "名", "人次", "辆", "台", "台套", "台(套)"}
+
+
+def is_head_count(claim: SumClaim) -> bool:
+    return claim.total.kind == "count" and claim.total.q.unit in HEAD_UNITS
+
+
+def _expression(parts) -> str:
+    return " + ".join(value_text(p.q) for p in parts)
+
+
+def complete_pair(parts) -> bool:
+    labels = " ".join(p.label for p in parts)
+    return any(a in labels and b in labels for a, b in COMPLEMENTS)
+
+
+def _matches_other(doc, claim: SumClaim, s: Interval, peers):
+    """Another figure of the sentence that the parts add up to (the budget beside the actual …).
+    Parts that are all zero name special categories ("其中:外事接待0人") and match nothing."""
+    if all(p.q.value == 0 for p in claim.parts):
+        return None
+    return next((o for o in claim.others if (iv := doc.interval(o, peers)) is not None and iv.overlaps(s)), None)
+
+
+def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
+    """Check one total against its parts; `mismatch` and `other_total` are the rules to report under."""
+    total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
+    peers = [total, *parts]
+    t = doc.interval(total, peers)
+    s = doc.total(parts, peers)
+    if t is None or s is None:
+        return
+    if not s.overlaps(t):
+        if s.lo > t.hi and not claim.closing:
+            for k in range(len(parts) - 1, 0, -1):
+                if doc.total(parts[:k], peers).overlaps(t):
+                    parts = parts[:k]
+                    s = None
+                    break
+        elif s.hi < t.lo and not claim.closing:
+            for extra in extend_into_next_sentences(doc.paragraph_of(total), claim):
+                grown = doc.total(parts + extra, peers + extra)
+                if grown is None:
+                    break
+                if grown.overlaps(t) or complete_pair(parts + extra):
+                    # "其中:人员经费287.68万元…。公用经费43.98万元": the list went on after the full stop
+                    parts, s = parts + extra, grown
+                    exhaustive = True
+                    break
+            if s is not None and not s.overlaps(t):
+                complete = exhaustive and len(parts) >= 2
+                named = sum(1 for p in parts if p.q.value != 0)
+                # a short 其中 list need not be complete; three or more named parts usually are
+                # meant to be the whole, which is worth a warning
+                if claim.open or not complete and named < 3 and not _matches_other(doc, claim, s, peers):
+                    return
+    figures = [figure(doc, total, "total"), *(figure(doc, p, "part") for p in parts)]
+    anchor = figures[0]
+    if s is None or s.overlaps(t):
+        yield Check(mismatch, "pass", anchor, figures)
+        return
+    yield Check(mismatch, "fail", anchor, figures)
+    unit_like = total.q
+    point = sum(p.q.base for p in parts)
+    written_sum = in_unit(point, unit_like, max(p.q.decimals for p in [total, *parts]))
+    expr = _expression(parts)
+    other = _matches_other(doc, claim, s, peers)
+    if other is not None:
+        figures.append(figure(doc, other, "other"))
+        msg = Message(
+            f"{expr} = {written_sum}, which is {value_text(other.q)} ({other.label or 'the earlier figure'}), "
+            f"not the total {value_text(total.q)} ({total.label or 'total'}) that the list follows",
+            f"{expr} = {written_sum}，等于{other.label or '前一数字'}{value_text(other.q)}，"
+            f"而不是其前面的{total.label or '合计'}{value_text(total.q)}",
+        )
+        yield Finding(other_total, "warning", msg, anchor, figures, expected=None)
+        return
+    diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
+    severity = "warning" if claim.remote or not exhaustive and s.hi < t.lo else "error"
+    where_en = " (the total stands in the previous sentence)" if claim.remote else ""
+    where_zh = "（合计数在上一句）" if claim.remote else ""
+    if not exhaustive and s.hi < t.lo:
+        where_en += "; if the list is meant to be complete"
+        where_zh += "；如所列分项应为全部"
+    msg = Message(
+        f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}{where_en}",
+        f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}{where_zh}",
+    )
+    yield Finding(mismatch, severity, msg, anchor, figures, expected=written_sum)

@@ -1,0 +1,40 @@
+"""What several claim kinds share: which figures can be amounts, the nearest figure before a keyword,
+sentence starts, and the fund a label scopes a figure to."""
+from __future__ import annotations
+
+from ..parse.extract import Keyword
+from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
+
+MAX_SENTENCES_BACK = 2
+
+
+def usable_amount(m: Mention) -> bool:
+    return m.kind in ("money", "count") and m.role not in ATTACHED_ROLES and m.role != "adjust"
+
+
+def nearest(mentions: list[Mention], before: int, pred) -> Mention | None:
+    for m in reversed(mentions):
+        if m.index < before and pred(m):
+            return m
+    return None
+
+
+def sent_start(para: Paragraph, sent: int) -> int:
+    return para.sent_of.index(sent)
+
+
+def inside_list(para: Paragraph, start: int, end: int) -> bool:
+    return any(isinstance(it, Keyword) and it.kind == "PARTS" for it in para.items[start:end])
+
+
+FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")
+
+
+def fiscal_scope(m: Mention) -> bool:
+    return "财政拨款" in m.label or any(f in m.label for f in FUNDS)
+
+
+def scope_of(label: str) -> str:
+    """Which money a figure counts: one budget fund, all 财政拨款, or the unit's whole."""
+    fund = next((f for f in FUNDS if f in label), "")
+    return fund or ("财政拨款" if "财政拨款" in label else "")

@@ -1,0 +1,59 @@
+"""A stated count against the names listed for it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..parse.extract import Keyword
+from ..parse.mentions import Mention, Paragraph
+from .kinds import claim_kind
+
+
+@dataclass
+class EnumClaim:
+    count: Mention
+    noun: str
+    names: list[str]
+    start: int  # offsets of the listed names in the normalized text
+    end: int
+
+
+ENUM = regex.compile(
+    r"(?P<noun>\p{Han}{0,8}?)(?:[,，]\s*(?:均为|都是|均是)[^:：,，。;；]{0,10})?\s*"
+    r"(?:[:：]|[,，]?\s*(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
+LAST_JOIN = regex.compile(r"(?:以及|和|及|与)")
+
+
+def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
+    """"内设3个科室,分别是综合科、职能转变协调科、政务服务科": a count and the names listed for it.
+
+    Read only where a measure word and a noun are followed by a colon or 分别是/包括 and a list of at
+    least two names joined by 、; a list ending in 等 is open and not counted.
+    """
+    out = []
+    for m in para.mentions:
+        if m.kind != "count" or m.q.approx or m.q.unit not in ("个", "家", "名", "项", "所", "处", "种", "类"):
+            continue
+        end = next((it.end for it in para.items[m.index:] if isinstance(it, Keyword) and it.kind == "END"), para.end)
+        em = ENUM.match(text, m.q.end, end)
+        if not em:
+            continue
+        listed = em.group("list").strip()
+        if listed.endswith(("等", "等等")) or "、" not in listed:
+            continue
+        names = [n.strip() for n in listed.split("、")]
+        last = LAST_JOIN.split(names[-1], maxsplit=1)
+        if len(last) == 2 and all(p.strip() for p in last):
+            names = names[:-1] + [p.strip() for p in last]
+        if any(not n for n in names):
+            continue
+        noun = em.group("noun") or m.label[-4:]  # "内设科室8个，分别为…": the noun came first
+        out.append(EnumClaim(count=m, noun=noun, names=names,
+                             start=em.start("list"), end=em.start("list") + len(listed)))
+    return out
+
+
+@claim_kind("enumerations")
+def _enumerations(doc) -> list[EnumClaim]:
+    return [c for p in doc.paragraphs for c in enumerations(p, doc.norm.text)]

@@ -1,0 +1,104 @@
+"""The same quantity stated twice."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
+from .common import (
+    FUNDS,
+    fiscal_scope,
+    scope_of,
+)
+from .kinds import claim_kind
+from .sums import SumClaim
+
+CATEGORIES = (
+    "收入总计", "支出总计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "财政拨款收入", "事业收入",
+    "基本支出", "项目支出", "人员经费", "公用经费", "三公经费", "因公出国(境)费", "公务用车购置及运行维护费",
+    "公务用车运行维护费", "公务用车购置费", "公务接待费", "机关运行经费", "会议费", "培训费", "政府采购支出总额",
+    "年初结转和结余", "年末结转和结余",
+)
+BASIS_WORDS = ("预算", "实际", "决算", "执行数", "支出数")
+
+
+@dataclass
+class CrossRef:
+    first: Mention
+    second: Mention
+    category: str
+    basis: str  # budget | actual
+    inferred: bool  # the basis of one of them was not written but taken as actual
+
+
+def _category(label: str) -> str:
+    key = label.replace("“", "").replace("”", "").replace('"', "")
+    found = [c for c in CATEGORIES if c in key]
+    return max(found, key=len) if found else ""
+
+
+def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[CrossRef]:
+    """The same quantity (category, scope, basis, year) stated in two places.
+
+    A figure's category is the longest known category in its label ("财政拨款基本支出预算" → 基本支出),
+    or, for a bare "实际支出550.55万元", that of the figure before it in the sentence. Its basis is budget
+    or actual from its words; a figure with neither is taken as actual (a 决算 figure), which makes a
+    disagreement a warning. Figures scoped to 财政拨款 and unscoped ones are compared only when the
+    document says all its spending or income is 财政拨款.
+    """
+    all_fiscal = _all_fiscal(paragraphs)
+    seen: dict[tuple, tuple[Mention, bool]] = {}
+    out: list[CrossRef] = []
+    for para in paragraphs:
+        previous: Mention | None = None
+        sentence_scope: dict[int, str] = {}
+        for m in para.mentions:
+            # "财政拨款收入总计A万元，支出总计B万元": the second figure is 财政拨款 too
+            scope = scope_of(m.label) or sentence_scope.get(m.sent, "")
+            if scope:
+                sentence_scope[m.sent] = scope
+            if m.kind != "money" or m.q.approx or m.role in ATTACHED_ROLES or m.role in ("adjust", "opening"):
+                previous = m if m.kind == "money" else previous
+                continue
+            category = _category(m.label)
+            if m.role in ("balance", "carry") and category not in ("年末结转和结余",):
+                previous = m
+                continue  # "基本支出结余0元" is a balance of 基本支出, not 基本支出
+            if not category and previous is not None and previous.sent == m.sent and m.role in ("actual", "budget") \
+                    and not any(c in m.label for c in ("收入", "支出合计")):
+                category = _category(previous.label)
+            previous = m
+            if not category or any(w in m.label for w in ("较", "比", "增加", "减少", "人均", "车均", "平均")):
+                continue
+            basis = {"budget": "budget", "actual": "actual"}.get(m.role)
+            inferred = basis is None
+            bare = m.label
+            for f in FUNDS:
+                bare = bare.replace(f + "预算", "").replace(f, "")  # the fund's name holds 预算
+            if inferred and any(w in bare for w in BASIS_WORDS):
+                continue  # a basis word the roles did not resolve: leave it alone
+            basis = basis or "actual"
+            if all_fiscal and scope == "财政拨款":
+                scope = ""  # all its money is 财政拨款: the scopes coincide
+            key = (category, scope, basis, m.year)
+            if key in seen:
+                first, first_inferred = seen[key]
+                out.append(CrossRef(first, m, category, basis, inferred or first_inferred))
+            else:
+                seen[key] = (m, inferred)
+    return out
+
+
+def _all_fiscal(paragraphs: list[Paragraph]) -> bool:
+    """"总支出550.55万元…其中财政拨款支出550.55万元" or "收入预算707万元,其中:财政拨款收入707万元"."""
+    for para in paragraphs:
+        ms = [m for m in para.mentions if m.kind == "money" and not m.q.approx and m.q.value > 0]
+        for a in ms:
+            if ("总支出" in a.label or "总收入" in a.label or "收入预算" in a.label) and not fiscal_scope(a):
+                if any(b is not a and b.index > a.index and "财政拨款" in b.label and b.q.base == a.q.base for b in ms):
+                    return True
+    return False
+
+
+@claim_kind("crossrefs")
+def _crossrefs(doc) -> list[CrossRef]:
+    return crossrefs(doc.paragraphs, doc.sums)

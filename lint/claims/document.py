@@ -1,0 +1,113 @@
+"""A document as the rules see it: source -> normalize -> blocks -> extract -> mentions -> claims.
+
+The text stages are properties here; claims are built by the kinds registered in lint/claims/kinds.py."""
+from __future__ import annotations
+
+import operator
+from functools import cached_property, reduce
+
+from ..arith.numbers import Interval
+from ..arith.precision import interval
+from ..inputs.source import Source
+from ..parse.extract import extract
+from ..parse.mentions import Mention, Paragraph, build
+from ..text import blocks as blocks_mod
+from ..text import outline, structure
+from ..text import tables as tables_mod
+from ..text.normalize import normalize
+from .kinds import builders
+
+
+def _is_prose_cell(text: str) -> bool:
+    return len(text) >= 20 and any(p in text for p in ",。;") and any(ch.isdigit() for ch in text)
+
+
+class Document:
+    def __init__(self, source: Source, rounding: str = "round"):
+        self.source = source
+        self.rounding = rounding
+        self.norm = normalize(source.text)
+        self.blocks = blocks_mod.split(self.norm.text)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def __getattr__(self, name: str):
+        """Claims of a registered kind ("sums", "changes" …), built once, on first use."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        found = builders(name)
+        if not found:
+            raise AttributeError(f"no claim kind {name!r}")
+        claims = [c for build_kind in found for c in build_kind(self)]
+        self.__dict__[name] = claims
+        return claims
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Prose paragraphs, and the sentences written inside table cells ("全年共受理…办结率99.46%")."""
+        text = self.norm.text
+        spans = [(b.start, b.end) for b in self.blocks if b.kind == "prose"]
+        spans += [(c.start, c.end) for t in self.tables for r in t.rows for c in r.cells if _is_prose_cell(c.text)]
+        return [build(extract(text, a, b), a, b) for a, b in sorted(spans)]
+
+    @cached_property
+    def tables(self) -> list[tables_mod.Table]:
+        text = self.norm.text
+        out = []
+        for b in self.blocks:
+            if b.kind == "table":
+                before = text[max(0, b.start - 200): b.start]
+                out.extend(tables_mod.parse_all(text, b, before))
+        return out
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for line in self.norm.text.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    @cached_property
+    def years(self) -> list[structure.YearClaim]:
+        return structure.years(self.norm.text, self.lines)
+
+    @cached_property
+    def toc(self) -> list[structure.TocEntry]:
+        return structure.toc(self.norm.text, self.lines)
+
+    @cached_property
+    def sections(self) -> list[outline.Section]:
+        return outline.parse(self.norm.text, [(b.start, b.end) for b in self.blocks if b.kind == "prose"])
+
+    def paragraph_of(self, m: Mention) -> Paragraph:
+        for p in self.paragraphs:
+            if p.start <= m.q.start <= p.end:
+                return p
+        raise LookupError(m)
+
+    def interval(self, m: Mention, peers: list[Mention] = (), mode: str | None = None) -> Interval | None:
+        return interval(m.q, [p.q for p in peers if p is not None], mode=mode or self.rounding)
+
+    def total(self, figures, peers) -> Interval | None:
+        """The interval of the sum of `figures`, each read among `peers`; None when one is an estimate."""
+        ivs = [self.interval(f, peers) for f in figures]
+        if not ivs or any(iv is None for iv in ivs):
+            return None
+        return reduce(operator.add, ivs)
+
+    def only_truncated(self, stated: Mention, computed: Interval, sign: int = 1) -> bool:
+        """True when a percent that fails as rounded would pass as truncated (95.457% written 95.45%):
+        many offices cut digits, so this is worth a note, not an error."""
+        if self.rounding == "truncate":
+            return False
+        iv = self.interval(stated, mode="truncate")
+        return iv is not None and computed.overlaps(-iv if sign < 0 else iv)
+
+    def written(self, start: int, end: int) -> str:
+        """The original text of a normalized span (fullwidth digits and all)."""
+        a = self.norm.origin(start)
+        b = self.norm.origin(end - 1) + 1 if end > start else a
+        return self.norm.original[a:b]

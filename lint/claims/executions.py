@@ -1,0 +1,72 @@
+"""Budgets, what was spent of them, and a stated balance or execution rate."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..parse.mentions import Mention, Paragraph
+from .common import (
+    MAX_SENTENCES_BACK,
+    inside_list,
+    nearest,
+    sent_start,
+)
+from .kinds import paragraph_kind
+
+
+@dataclass
+class ExecClaim:
+    budget: Mention
+    actual: Mention
+    adjustments: list[Mention] = field(default_factory=list)
+    balance: Mention | None = None
+    rate: Mention | None = None
+
+
+SUBJECTS = ("项目支出", "基本支出", "人员经费", "公用经费", "三公", "公务接待", "公务用车", "会议费", "培训费")
+
+
+def _same_subject_rate(rate: Mention, budget: Mention, actual: Mention) -> bool:
+    named = [w for w in SUBJECTS if w in rate.context]
+    return not named or any(w in budget.context or w in actual.context for w in named)
+
+
+@paragraph_kind("executions")
+def executions(para: Paragraph) -> list[ExecClaim]:
+    """A budget, what was spent of it, and a stated balance (结余) or execution rate (执行率).
+
+    Readings taken: the budget and the actual figure are the nearest ones before the stated balance or
+    rate, within two sentences, with the actual after the budget; additions and cuts (追加, 调减)
+    between them adjust the budget.
+    """
+    claims: list[ExecClaim] = []
+    by_key: dict[tuple[int, int], ExecClaim] = {}
+    for m in para.mentions:
+        if m.role not in ("balance", "exec_rate") or m.q.approx:
+            continue
+        if m.role == "balance" and m.kind != "money":
+            continue
+        actual = nearest(para.mentions, m.index, lambda x: x.role == "actual" and x.kind == "money")
+        if actual is None or actual.sent < m.sent - MAX_SENTENCES_BACK or actual.q.approx:
+            continue
+        # the budget is usually stated first, but "实际支出95万元，预算100万元，执行率95%" happens
+        budget = nearest(para.mentions, m.index, lambda x: x.role == "budget" and x.kind == "money")
+        if budget is None or budget.sent < actual.sent - MAX_SENTENCES_BACK or budget.q.approx:
+            continue
+        first = min(budget.index, actual.index)
+        if inside_list(para, max(first, sent_start(para, max(actual.sent, budget.sent))), m.index):
+            continue  # "预算0.95万元…其中：公务接待费决算为0.39万元": an item's actual, the total's budget
+        if m.role == "exec_rate" and not _same_subject_rate(m, budget, actual):
+            continue  # "其中项目支出执行率92.5%": the rate of a part, not of the budget before it
+        key = (budget.index, actual.index)
+        claim = by_key.get(key)
+        if claim is None:
+            adjustments = [x for x in para.mentions if budget.index < x.index < max(actual.index, m.index)
+                           and x.role == "adjust" and x.kind == "money"]
+            claim = ExecClaim(budget=budget, actual=actual, adjustments=adjustments)
+            by_key[key] = claim
+            claims.append(claim)
+        if m.role == "balance" and claim.balance is None:
+            claim.balance = m
+        elif m.role == "exec_rate" and claim.rate is None:
+            claim.rate = m
+    return claims

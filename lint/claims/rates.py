@@ -1,0 +1,112 @@
+"""Named rates (控制率, 节约率, 办结率) and written formulas."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..parse.extract import Keyword, Quantity
+from ..parse.mentions import Mention, Paragraph
+from .kinds import claim_kind
+
+
+@dataclass
+class RateClaim:
+    rate: Mention
+    name: str  # 控制率, 在职人数控制率, 节约率, 办结率, formula
+    # each definition: (English name, Chinese name, numerator terms, denominator terms)
+    definitions: list[tuple[str, str, list[Mention], list[Mention]]] = field(default_factory=list)
+    multiplier: Mention | None = None  # "× 100%" in a written formula
+
+
+STAFF = ("在职", "实有")
+ESTABLISHMENT = ("编制", "核定")
+
+
+def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
+    """Named rates and written formulas with what they are computed from.
+
+    控制率: actual / budget of the same sentence; 在职人数控制率: staff in post / establishment;
+    节约率: saved / (spent + saved) and saved / spent, the figure spent taken from this or the two
+    paragraphs before; 办结率: cases closed / cases received. "A/B×100%=X%" is read as written.
+    """
+    out: list[RateClaim] = []
+    for pi, para in enumerate(paragraphs):
+        out.extend(_formulas(para))
+        for m in para.mentions:
+            if m.role != "rate" or m.q.approx or m.kind != "percent" or m.keyword is None:
+                continue
+            name = m.keyword.text
+            before = [x for x in para.mentions if x.index < m.index and x.sent >= m.sent - 1 and not x.q.approx]
+            claim = RateClaim(rate=m, name=name)
+            if name == "控制率" and any(w in m.label for w in ("人员", "人数", "在职")):
+                staff = next((x for x in reversed(before) if x.kind == "count" and any(w in x.label for w in STAFF)), None)
+                est = next((x for x in reversed(before) if x.kind == "count" and any(w in x.label for w in ESTABLISHMENT)), None)
+                if staff and est:
+                    claim.name = "在职人数控制率"
+                    claim.definitions.append(("staff / establishment", "在职人数 ÷ 编制数", [staff], [est]))
+            elif name == "控制率":
+                same = [x for x in before if x.sent == m.sent]
+                actual = next((x for x in reversed(same) if x.role == "actual" and x.kind == "money"), None)
+                budget = next((x for x in reversed(same) if x.role == "budget" and x.kind == "money"), None)
+                if actual and budget:
+                    claim.definitions.append(("actual / budget", "实际支出 ÷ 预算数", [actual], [budget]))
+            elif name == "节约率":
+                saved = next((x for x in reversed(before) if x.kind == "money" and "节约" in x.label), None)
+                pool = [x for q in paragraphs[max(0, pi - 2): pi] for x in q.mentions] + before
+                spent = next((x for x in reversed(pool) if x.kind == "money" and x is not saved and not x.q.approx
+                              and any(w in x.label for w in ("采购", "预算", "支出", "金额"))
+                              and "节约" not in x.label), None)
+                if saved and spent:
+                    claim.definitions.append(("saved / (spent + saved)", "节约额 ÷ (支出额 + 节约额)", [saved], [spent, saved]))
+                    claim.definitions.append(("saved / spent", "节约额 ÷ 支出额", [saved], [spent]))
+            elif name == "办结率":
+                done = next((x for x in reversed(before) if x.kind == "count" and "办结" in x.context), None)
+                got = next((x for x in reversed(before) if x.kind == "count" and x is not done
+                            and any(w in x.context for w in ("受理", "收到", "接收", "登记"))), None)
+                if done and got and done.same_dimension(got):
+                    claim.definitions.append(("closed / received", "办结数 ÷ 受理数", [done], [got]))
+            if claim.definitions:
+                out.append(claim)
+    return out
+
+
+def _formulas(para: Paragraph) -> list[RateClaim]:
+    """"在职15人/编制19人×100%=79%": a written division and its stated result."""
+    out = []
+    items = para.items
+    quantities = [i for i, it in enumerate(items) if isinstance(it, Quantity)]
+    by_index = {m.index: m for m in para.mentions}
+    for n, i in enumerate(quantities[:-1]):
+        j = quantities[n + 1]
+        if not _op_between(items, i, j, "/÷"):
+            continue
+        k = n + 2
+        mult = None
+        rest = quantities[k:]
+        if rest and _op_between(items, j, rest[0], "×") and items[rest[0]].kind == "percent":
+            mult = by_index[rest[0]]
+            rest = rest[1:]
+            j = mult.index
+        if not rest or not _op_between(items, j, rest[0], "="):
+            continue
+        result = by_index[rest[0]]
+        if result.kind != "percent" or result.q.approx:
+            continue
+        a, b = by_index[i], by_index[quantities[n + 1]]
+        claim = RateClaim(rate=result, name="formula", multiplier=mult)
+        claim.definitions.append(("as written", "按所列算式", [a], [b]))
+        out.append(claim)
+    return out
+
+
+def _op_between(items, i: int, j: int, ops: str) -> bool:
+    """Exactly one operator (one of `ops`) and no clause break between items i and j; words may stand
+    there ("95.2万元/采购预算100万元")."""
+    between = [it for it in items[i + 1: j] if isinstance(it, Keyword)]
+    operators = [k for k in between if k.kind == "OP"]
+    return (len(operators) == 1 and operators[0].text in ops
+            and not any(k.kind in ("SEP", "END") for k in between))
+
+
+@claim_kind("rates")
+def _rates(doc) -> list[RateClaim]:
+    return rates(doc.paragraphs)

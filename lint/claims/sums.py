@@ -1,0 +1,226 @@
+"""Totals and their parts: 其中/包括/分别为 lists and closing 合计."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..arith.quantity import Quantity
+from ..parse.extract import Keyword, Label
+from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
+from .common import (
+    nearest,
+    sent_start,
+    usable_amount,
+)
+from .kinds import paragraph_kind
+
+EXHAUSTIVE_CONNECTIVES = {"分别为", "分别是", "具体为", "依次为"}
+
+COMPLEMENTS = [
+    ("基本支出", "项目支出"),
+    ("人员经费", "公用经费"),
+    ("流动资产", "固定资产"),
+    ("一般公共预算", "政府性基金"),
+    ("工资福利支出", "商品和服务支出"),
+]
+
+CLOSING_TOTAL_WORDS = {"合计", "共计", "总计", "小计", "收支总计"}
+
+
+@dataclass
+class SumClaim:
+    total: Mention
+    parts: list[Mention]
+    connective: Keyword
+    exhaustive: bool = False
+    remote: bool = False  # the total stands in an earlier sentence
+    closing: bool = False  # parts first, then 合计/共计
+    others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
+    open: bool = False  # the list ends in 等: it names some parts, not all
+
+
+def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
+    if connective.text in EXHAUSTIVE_CONNECTIVES:
+        return True
+    if "三公" in total.label:
+        return True  # a 三公 total lists its categories (出国, 公务用车, 公务接待)
+    if parts and "其他" in parts[-1].label:
+        return True
+    labels = " ".join(p.label for p in parts)
+    return any(a in labels and b in labels for a, b in COMPLEMENTS)
+
+
+@paragraph_kind("sums")
+def sums(para: Paragraph) -> list[SumClaim]:
+    """Totals and parts.
+
+    Readings taken: the total of a 其中/包括/分别为 list is the nearest figure before the connective
+    that is not a change, share or rate and not a part of an earlier list; if the connective opens its
+    sentence, that figure may stand in the previous sentence. The parts are the figures after the
+    connective, to the end of the sentence, skipping attached changes and shares; a new total, an
+    opening balance or a new year ends the list. A list inside the list (其中 … 主要包括 …) ends at ";".
+    Parts carrying budget and actual figures side by side are summed per role.
+    """
+    claims: list[SumClaim] = []
+    consumed: set[int] = set()
+    nested_owner: dict[int, Mention] = {}
+    items = para.items
+    mentions = para.mentions
+    for ki, kw in enumerate(items):
+        if not isinstance(kw, Keyword):
+            continue
+        if kw.kind == "TOTAL" and kw.text in CLOSING_TOTAL_WORDS:
+            claim = _closing_sum(para, ki, kw, consumed)
+            if claim:
+                claims.append(claim)
+            continue
+        if kw.kind != "PARTS":
+            continue
+        total = nested_owner.get(ki) or _total_before(para, ki, consumed)
+        if total is None:
+            continue
+        parts, nested = _parts_after(para, ki, total)
+        for nki, owner in nested.items():
+            nested_owner.setdefault(nki, owner)
+        if not parts:
+            continue
+        consumed.update(p.index for p in parts)
+        kw_sent = para.sent_of[ki]
+        remote = total.sent != kw_sent
+        others = [m for m in mentions if m.sent == total.sent and m.index < ki and m is not total
+                  and usable_amount(m) and m.same_dimension(total) and m.index not in consumed]
+        roles = {p.role for p in parts} - {"plain"}
+        if len(roles) > 1:
+            # "预算数0.58万元,实际支出0万元;…预算1.62万元,实际支出1.369万元": one sum per role
+            for role in sorted(roles):
+                group = [p for p in parts if p.role == role]
+                first = group[0]
+                role_total = nearest(mentions, ki, lambda m, r=role, f=first: m.role == r
+                                      and m.index not in consumed and m.same_dimension(f))
+                if role_total is not None:
+                    claims.append(SumClaim(role_total, group, kw, exhaustive=True,
+                                           remote=role_total.sent != kw_sent))
+            continue
+        is_open = _ends_open(para, parts[-1])
+        claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
+                               remote=remote, others=others, open=is_open))
+    return claims
+
+
+def _ends_open(para: Paragraph, last: Mention) -> bool:
+    """"…、印刷费2万元等": the words right after the last part say the list goes on."""
+    nxt = para.items[last.index + 1] if last.index + 1 < len(para.items) else None
+    return isinstance(nxt, Label) and nxt.text.startswith("等")
+
+
+
+
+def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | None:
+    kw_sent = para.sent_of[ki]
+    for m in reversed(para.mentions):
+        if m.index >= ki:
+            continue
+        if m.index in consumed or m.role in ATTACHED_ROLES or m.role == "adjust":
+            continue
+        if m.kind not in ("money", "count"):
+            continue  # "7×24小时", list numbers: no unit, no total
+        if m.q.approx:
+            return None  # the nearest total is an estimate: nothing to check against
+        if m.sent != kw_sent:
+            # only a connective that opens its sentence may reach back, and only one sentence;
+            # "收入、支出分别为100万元、90万元" maps labels to figures and reaches nowhere
+            opens = not any(x.index < ki and x.sent == kw_sent for x in para.mentions)
+            start = sent_start(para, kw_sent)
+            listed = any(isinstance(it, Keyword) and it.kind == "SEP" and it.text == "、" for it in para.items[start:ki])
+            if not opens or listed or m.sent < kw_sent - 1 or para.items[ki].text in EXHAUSTIVE_CONNECTIVES:
+                return None
+        return m
+    return None
+
+
+def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention], dict[int, Mention]]:
+    items = para.items
+    kw_sent = para.sent_of[ki]
+    by_index = {m.index: m for m in para.mentions}
+    parts: list[Mention] = []
+    nested: dict[int, Mention] = {}
+    skipping_nested = False
+    depth = 0  # brackets opened since the connective: "基本支出60万元(人员经费50万元…)" holds a sub-list
+    nested_depth: int | None = None  # the bracket depth a nested list started at
+    j = ki + 1
+    while j < len(items) and para.sent_of[j] == kw_sent:
+        it = items[j]
+        if isinstance(it, Label):
+            depth += it.text.count("(") - it.text.count(")")
+            if depth < 0:
+                break  # "(其中A、B)": the list closes with its bracket
+            if skipping_nested and nested_depth is not None and depth < nested_depth:
+                skipping_nested = False  # "…维护费25.60万元(其中:…),公务接待费…": the inner list closed
+        if isinstance(it, Keyword):
+            if it.kind == "END":
+                break
+            if it.kind == "PARTS":
+                if parts:
+                    nested[j] = parts[-1]
+                    skipping_nested = True
+                    nested_depth = depth
+                else:
+                    break
+            if it.kind == "SEP" and it.text == ";":
+                skipping_nested = False
+        elif isinstance(it, Quantity) and not skipping_nested and depth == 0:
+            m = by_index[j]
+            if m.role in ATTACHED_ROLES or m.kind not in ("money", "count"):
+                pass
+            elif not m.same_dimension(total):
+                pass
+            elif m.role in ("total", "opening", "carry", "balance", "adjust") or m.q.approx:
+                break
+            elif parts and parts[0].role == "plain" and m.role != "plain":
+                break  # "…项目支出276.9万元;2023年全年实际支出673.48万元": a new statement, not a part
+            else:
+                parts.append(m)
+        j += 1
+    return parts, nested
+
+
+def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> SumClaim | None:
+    """"A x万元, B y万元, 合计z万元": the figures of the sentence before 合计 are its parts."""
+    total = next((m for m in para.mentions if m.index > ki), None)
+    if total is None or total.sent != para.sent_of[ki] or not usable_amount(total) or total.q.approx:
+        return None
+    # the total must follow its keyword directly (合计673.48万元)
+    if any(isinstance(it, (Keyword, Quantity)) for it in para.items[ki + 1: total.index]):
+        return None
+    parts: list[Mention] = []
+    for m in reversed(para.mentions):
+        if m.index >= ki or m.sent != total.sent:
+            continue
+        if m.role in ATTACHED_ROLES:
+            continue
+        if m.role == "total" or m.index in consumed or not m.same_dimension(total) or m.q.approx:
+            break
+        if any(isinstance(it, Keyword) and it.kind in ("PARTS", "TOTAL") for it in para.items[m.index + 1: ki]):
+            break
+        parts.insert(0, m)
+    if len(parts) < 2:
+        return None
+    return SumClaim(total, parts, kw, exhaustive=True, closing=True)
+
+
+def extend_into_next_sentences(para: Paragraph, claim: SumClaim, limit: int = 3) -> list[list[Mention]]:
+    """Candidate continuations of a list that stopped at a full stop: the following sentences of the
+    paragraph that open with a plain figure of the same kind ("…。公用经费43.98万元,较上年…")."""
+    out: list[list[Mention]] = []
+    last = claim.parts[-1]
+    extra: list[Mention] = []
+    for sent in range(last.sent + 1, last.sent + 1 + limit):
+        first = next((m for m in para.mentions if m.sent == sent), None)
+        if first is None:
+            break
+        if first.role != "plain" or not first.same_dimension(claim.total) or first.q.approx:
+            break
+        if any(isinstance(it, Keyword) and it.kind not in ("SEP",) for it in para.items[sent_start(para, sent): first.index]):
+            break
+        extra.append(first)
+        out.append(list(extra))
+    return out

@@ -1,0 +1,277 @@
+"""Claims read from tables: self-evaluation score tables (绩效自评表) and execution rows.
+
+A 自评表 has an execution block (年初预算数, 全年预算数, 全年执行数, 执行率权重分值/分值, 执行率, 执行率得分)
+and an indicator block (… 权重分值/分值, 得分系数, 指标得分/得分) closed by a total row (绩效指标总分/总分),
+and often a 自评总得分 cell. Merged cells make indicator rows differ in length, so an indicator row is
+read by the pattern at its end (weight, [coefficient %], score), not by position.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..arith.quantity import Quantity
+from ..text.tables import SCALE, Cell, Row, Table, header_index
+from .executions import ExecClaim
+from .kinds import claim_kind
+from .sums import SumClaim
+
+TOTAL_ROW = regex.compile(r"^(?:绩效指标总分|总分|合计|总计|小计|得分合计|指标总分)")
+WEIGHT_WORDS = ("权重分值", "分值", "权重")
+SCORE_WORDS = ("指标得分", "得分")
+COEF_WORDS = ("得分系数",)
+# the money columns of an execution block, in their usual order
+MONEY_COLUMNS = [("initial", ("年初预算数",)),
+                 ("budget", ("全年预算数", "全年(调整)预算数", "调整后预算数", "调整预算数")),
+                 ("actual", ("执行数",))]
+
+
+@dataclass
+class TableFigure:
+    """A table cell standing in a claim, with the row and column labels it is read under."""
+    q: Quantity
+    label: str
+
+    @property
+    def kind(self) -> str:
+        return self.q.kind
+
+    def same_dimension(self, other) -> bool:
+        return self.q.kind == other.q.kind
+
+
+@dataclass
+class ScoreItem:
+    row: Row
+    weight: TableFigure | None
+    score: TableFigure
+    coefficient: TableFigure | None = None
+
+
+@dataclass
+class ScoreTable:
+    table: Table
+    items: list[ScoreItem] = field(default_factory=list)
+    total: ScoreItem | None = None
+    execution: ScoreItem | None = None  # the 执行率 weight and score of the execution block
+    overall: TableFigure | None = None  # 自评总得分
+    has_coef: bool = False  # the indicator header has 得分系数: rows end weight, coefficient, score
+
+
+def _fig(cell: Cell, label: str, percent: bool = False) -> TableFigure | None:
+    q = cell.quantity()
+    if q is None:
+        return None
+    if percent and q.kind != "percent":
+        q.kind, q.unit = "percent", "%"
+    return TableFigure(q, label)
+
+
+def _is_header(row: Row) -> bool:
+    return header_index(row, *SCORE_WORDS) is not None and header_index(row, *WEIGHT_WORDS) is not None \
+        and not row.numbers()
+
+
+def _is_exec_header(row: Row) -> bool:
+    return (header_index(row, "执行数") is not None and header_index(row, "预算数") is not None
+            and header_index(row, "执行率") is not None and not row.numbers())
+
+
+def score_tables(table: Table) -> list[ScoreTable]:
+    out: list[ScoreTable] = []
+    current: ScoreTable | None = None
+    overall: TableFigure | None = None
+    execution: ScoreItem | None = None
+    rows = table.rows
+    for i, row in enumerate(rows):
+        overall = _overall(row) or overall
+        if _is_exec_header(row):
+            execution = _execution_score(table, i) or execution
+        if _is_header(row) and not _is_exec_header(row):
+            current = ScoreTable(table=table, execution=execution, overall=overall,
+                                 has_coef=header_index(row, *COEF_WORDS) is not None)
+            out.append(current)
+            continue
+        if current is None or current.total is not None:
+            continue
+        item = _item(row, current.has_coef)
+        if item is None:
+            continue
+        if TOTAL_ROW.match(row.label):
+            current.total = item
+        else:
+            current.items.append(item)
+    for st in out:
+        st.overall = st.overall or overall
+    return out
+
+
+def _overall(row: Row) -> TableFigure | None:
+    for k, c in enumerate(row.cells):
+        if "总得分" in c.text and not c.is_number:
+            nxt = next((d for d in row.cells[k + 1:] if d.text), None)
+            if nxt is not None and nxt.is_number:
+                return _fig(nxt, c.text)
+    return None
+
+
+def _item(row: Row, has_coef: bool) -> ScoreItem | None:
+    nums = row.numbers()
+    label = row.label
+    if has_coef:
+        if len(nums) < 3 or not nums[-2].text.endswith("%"):
+            return None
+        w, k, s = nums[-3], nums[-2], nums[-1]
+        if w.text.endswith("%") or s.text.endswith("%"):
+            return None
+        return ScoreItem(row, _fig(w, f"{label} · 权重分值"), _fig(s, f"{label} · 得分"), _fig(k, f"{label} · 得分系数"))
+    if len(nums) < 2:
+        return None
+    w, s = nums[-2], nums[-1]
+    if w.text.endswith("%") or s.text.endswith("%"):
+        return None
+    return ScoreItem(row, _fig(w, f"{label} · 分值"), _fig(s, f"{label} · 得分"))
+
+
+def _execution_rows(table: Table, header_at: int) -> list[tuple[Row, dict[str, Cell]]]:
+    """The data rows under an execution header, each as {role: cell}."""
+    header = table.rows[header_at]
+    sub = table.rows[header_at + 1] if header_at + 1 < len(table.rows) else None
+    pairs = sub is not None and header_index(sub, "总数") is not None and not sub.numbers()
+    start = header_at + (2 if pairs else 1)
+    money_cols = [name for name, words in MONEY_COLUMNS if header_index(header, *words) is not None]
+    out = []
+    for row in table.rows[start:]:
+        nums = row.numbers()
+        if len(nums) < 3:
+            break
+        cells: dict[str, Cell] = {}
+        if table.shape == "tab" and len(row.cells) == len(header.cells):
+            for role, words in (("budget", ("全年预算数", "调整后预算数", "全年(调整)预算数", "调整预算数", "年初预算数")),
+                                ("actual", ("全年执行数", "执行数")), ("rate", ("执行率",)),
+                                ("weight", WEIGHT_WORDS), ("score", ("执行率得分", "得分"))):
+                for w in words:
+                    # "执行率" must not take the "执行率权重分值" or "执行率得分" column
+                    k = next((c.column for c in header.cells if w in c.text
+                              and not (role == "rate" and "分" in c.text)), None)
+                    if k is not None and row.cells[k].is_number:
+                        cells[role] = row.cells[k]
+                        break
+        else:
+            # read from the end: weight, rate, score; before them the money columns
+            width = 2 if pairs else 1
+            if len(nums) < len(money_cols) * width + 3:
+                break
+            cells["weight"], cells["rate"], cells["score"] = nums[-3], nums[-2], nums[-1]
+            money = nums[: len(money_cols) * width]
+            by_col = {name: money[i * width] for i, name in enumerate(money_cols)}
+            cells["actual"] = by_col.get("actual")
+            cells["budget"] = by_col.get("budget") or by_col.get("initial")
+        out.append((row, {k: v for k, v in cells.items() if v is not None}))
+        if table.shape == "cell":
+            break  # one data row per execution block in these tables
+    return out
+
+
+def _execution_score(table: Table, header_at: int) -> ScoreItem | None:
+    rows = _execution_rows(table, header_at)
+    if not rows:
+        return None
+    row, cells = rows[0]
+    if "score" not in cells:
+        return None
+    label = row.label or table.rows[header_at].label
+    return ScoreItem(row, _fig(cells["weight"], f"{label} · 执行率分值") if "weight" in cells else None,
+                     _fig(cells["score"], f"{label} · 执行率得分"))
+
+
+def executions(table: Table) -> list[ExecClaim]:
+    """Execution rows: actual / budget against the 执行率 column."""
+    out = []
+    for i, row in enumerate(table.rows):
+        if not _is_exec_header(row):
+            continue
+        for data, cells in _execution_rows(table, i):
+            if not {"budget", "actual", "rate"} <= cells.keys():
+                continue
+            label = data.label or row.label
+            budget = _fig(cells["budget"], f"{label} · 预算数", False)
+            actual = _fig(cells["actual"], f"{label} · 执行数", False)
+            rate = _fig(cells["rate"], f"{label} · 执行率", percent=True)
+            if None in (budget, actual, rate):
+                continue
+            for f in (budget, actual):
+                # without 单位, execution blocks are in 万元 by convention; the message shows only what is written
+                as_money(f, table.unit or "万元", shown=table.unit)
+            out.append(ExecClaim(budget=budget, actual=actual, rate=rate))
+    return out
+
+
+def as_money(fig: TableFigure, unit: str, shown: str | None = None) -> TableFigure:
+    """A table cell read as an amount in the table's unit (单位：万元)."""
+    fig.q.kind, fig.q.scale = "money", SCALE.get(unit, SCALE["万元"])
+    fig.q.unit = unit if shown is None else shown
+    return fig
+
+
+TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
+CODE = regex.compile(r"^\s*(\d{3}(?:\d{2}){0,2})(?!\d)")
+
+
+def table_sums(table: Table) -> list[SumClaim]:
+    """Column totals: a 合计/总计/小计 row against the rows above it, column by column.
+
+    Only where every row of the run has as many cells as the total row (so a column is a column),
+    no row is a 其中 row, and the rows are not a 类/款/项 hierarchy of function codes (those are the
+    standard tables' own rules).
+    """
+    out: list[SumClaim] = []
+    rows = table.rows
+    header = next((i for i, r in enumerate(rows) if not r.numbers() and sum(1 for c in r.cells if c.text) >= 2), None)
+    if header is None:
+        return out
+    start = header + 1
+    for t in range(start, len(rows)):
+        total_row = rows[t]
+        first = next((c.text for c in total_row.cells if c.text), "")
+        if not TOTAL_LABEL.match(first):
+            continue
+        data = rows[start:t]
+        start = t + 1
+        width = len(total_row.cells)
+        if len(data) < 2 or any(len(r.cells) != width for r in data):
+            continue
+        labels = [r.label for r in data]
+        if any(lab.startswith("其中") or TOTAL_LABEL.match(lab) for lab in labels):
+            continue
+        codes = {len(m.group(1)) for lab in labels if (m := CODE.match(lab))}
+        if len(codes) > 1:
+            continue
+        header_row = rows[header]
+        for j, cell in enumerate(total_row.cells):
+            total_fig = _fig(cell, f"{first} · {_column(header_row, j)}")
+            if total_fig is None or total_fig.q.kind == "percent":
+                continue
+            parts = [_fig(r.cells[j], f"{r.label} · {_column(header_row, j)}") for r in data if r.cells[j].text]
+            if len(parts) < 2 or any(p is None or p.q.kind == "percent" for p in parts):
+                continue
+            if table.unit:
+                for f in [total_fig, *parts]:
+                    as_money(f, table.unit)
+            out.append(SumClaim(total=total_fig, parts=parts, connective=None, exhaustive=True, closing=True))
+    return out
+
+
+def _column(header: Row, j: int) -> str:
+    return header.cells[j].text if j < len(header.cells) and header.cells[j].text else f"column {j + 1}"
+
+
+@claim_kind("executions")
+def _table_executions(doc) -> list[ExecClaim]:
+    return [c for t in doc.tables for c in executions(t)]
+
+
+@claim_kind("score_tables")
+def _score_tables(doc) -> list[ScoreTable]:
+    return [st for t in doc.tables for st in score_tables(t)]

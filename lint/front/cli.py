@@ -1,0 +1,244 @@
+"""Command line: fiscal-lint check | rules.
+
+Exit status: 0 nothing at or above --fail-on was found, 1 something was, 2 usage or input error
+(a file that could not be read; the other files are still checked and reported).
+"""
+from __future__ import annotations
+
+import locale
+import os
+import sys
+
+import click
+from rich.console import Console
+
+from .. import __version__
+from ..check.rule import all_rules
+from ..run.engine import SEVERITY_RANK, lint_paths
+
+
+def default_lang() -> str:
+    for var in ("FISCAL_LINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="fiscal-lint")
+def main() -> None:
+    """Check that the figures of Chinese fiscal disclosures agree: totals and their parts, changes
+    against last year, budget against actual spending. 核对财政信息公开文本中的数字是否一致。"""
+
+
+FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "html"]
+
+
+def _csv(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format; json is a documented, versioned contract.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages [default: configuration, then the locale].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: error].")
+@click.option("--encoding", default=None, help="Force an input encoding (default: BOM, then UTF-8, then GB18030).")
+@click.option("--rounding", type=click.Choice(["round", "truncate"]), default=None,
+              help="How the documents rounded their figures [default: round].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to FILE instead of standard output.")
+@click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Use this configuration file (pyproject.toml or .fiscal-lint.toml) for every file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--select", default=None, help="Rules to check: codes, code prefixes or names, comma-separated.")
+@click.option("--extend-select", default=None, help="Rules to check in addition to the selected ones.")
+@click.option("--ignore", default=None, help="Rules not to check.")
+@click.option("--exclude", default=None, help="Globs of files not to check, comma-separated.")
+@click.option("--show-settings", is_flag=True, help="Print the settings that apply, and exit.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record the current findings in this baseline file, and exit 0.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--max-bytes", type=click.IntRange(1), default=50_000_000, show_default=True,
+              help="Refuse input files larger than this.")
+@click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
+              help="Refuse PDF files with more pages.")
+def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
+          ignore, exclude, show_settings, baseline, write_baseline, statistics, max_bytes, max_pages) -> None:
+    """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
+    standard input."""
+    from ..run import settings as settings_mod
+    from ..run import suppress
+
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    cli_table = {k: v for k, v in (("select", _csv(select)), ("extend-select", _csv(extend_select)),
+                                   ("ignore", _csv(ignore)), ("exclude", _csv(exclude)), ("rounding", rounding),
+                                   ("fail-on", fail_on), ("lang", lang)) if v is not None}
+    try:
+        overrides_settings = settings_mod.from_table(
+            {k: list(v) if isinstance(v, tuple) else v for k, v in cli_table.items()}, "command line")
+        overrides = {k.replace("-", "_"): getattr(overrides_settings, k.replace("-", "_")) for k in cli_table}
+        resolver = settings_mod.Resolver(config=config, isolated=isolated, overrides=overrides)
+        run_settings = resolver.for_file(paths[0] if paths else None)
+    except settings_mod.ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    if show_settings:
+        import json
+
+        click.echo(json.dumps(run_settings.describe(), ensure_ascii=False, indent=2))
+        return
+    if not paths:
+        raise click.UsageError("no input: name files or folders, or - for standard input")
+    lang = lang or run_settings.lang or default_lang()
+    fail_on = fail_on or run_settings.fail_on
+    try:
+        from ..inputs.limits import Limits
+
+        limits = Limits(max_bytes=max_bytes, max_pages=max_pages)
+        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file, limits=limits)
+        base = suppress.load_baseline(baseline) if baseline else None
+        report = suppress.apply(results, resolver.for_file, base)
+    except settings_mod.ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    if not results and not any(p == "-" for p in paths):
+        click.echo("fiscal-lint: no files to check (none found, or all excluded)", err=True)
+    if write_baseline:
+        with open(write_baseline, "w", encoding="utf-8") as f:
+            f.write(suppress.baseline_document(results, lang))
+        n = sum(len(r.findings) for r in results if not r.error)
+        click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
+        sys.exit(2 if any(r.error for r in results) else 0)
+    _emit(results, report, fmt, lang, output, statistics)
+    for r in results:
+        if r.error:
+            click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+    if any(r.error for r in results):
+        sys.exit(2)
+    if fail_on != "never":
+        worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=-1)
+        if worst >= SEVERITY_RANK[fail_on]:
+            sys.exit(1)
+
+
+def _emit(results, report, fmt, lang, output, statistics) -> None:
+    out = open(output, "w", encoding="utf-8") if output else None
+    try:
+        stream = out or sys.stdout
+        if statistics or fmt == "text":
+            from ..reports import text as text_report
+
+            console = Console(file=stream, highlight=False, soft_wrap=True,
+                              force_terminal=None if out is None else False)
+            if statistics:
+                text_report.statistics(results, console)
+            else:
+                text_report.render(results, lang, console, report)
+            return
+        if fmt == "json":
+            from ..reports import json as json_report
+
+            stream.write(json_report.render(results, lang, report))
+        elif fmt == "concise":
+            from ..reports import concise
+
+            stream.write(concise.render(results, lang))
+        elif fmt == "sarif":
+            from ..reports import sarif
+
+            stream.write(sarif.render(results, lang))
+        elif fmt == "github":
+            from ..reports import github
+
+            stream.write(github.render(results, lang))
+            github.write_summary(results, lang)
+        elif fmt == "gitlab":
+            from ..reports import gitlab
+
+            stream.write(gitlab.render(results, lang))
+        elif fmt == "html":
+            from ..reports import html
+
+            stream.write(html.render(results, lang))
+    finally:
+        if out:
+            out.close()
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("--max-size", default=5_000_000, show_default=True, type=click.IntRange(1, 200_000_000),
+              help="Largest upload accepted, in bytes.")
+def serve_cmd(host, port, lang, max_size) -> None:
+    """A local review page: paste text or pick a file and see the report. Nothing is written to disk."""
+    from .serve import is_loopback, make_server
+
+    if not is_loopback(host):
+        click.echo(f"fiscal-lint: warning: listening on {host}, not only on this machine", err=True)
+    try:
+        server = make_server(host, port, lang or default_lang(), max_size)
+    except OSError as e:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    click.echo(f"fiscal-lint: review page at http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("--write-docs", type=click.Path(file_okay=False), default=None,
+              help="Write one Markdown page per rule family into this folder.")
+def rules_cmd(lang, write_docs) -> None:
+    """List every rule: code, name, family, default severity, summary."""
+    if write_docs:
+        from pathlib import Path
+
+        from .docs import write
+
+        for path in write(Path(write_docs)):
+            click.echo(str(path))
+        return
+    lang = lang or default_lang()
+    for r in all_rules():
+        click.echo(f"{r.code}  {r.name:<20} {r.family:<10} {r.severity:<8} {r.summary.get(lang)}")
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+def rule_cmd(code, lang) -> None:
+    """Explain one rule (by code or name) with a consistent and an inconsistent example."""
+    from .docs import explain
+
+    wanted = code.strip()
+    rule = next((r for r in all_rules() if wanted.upper() == r.code or wanted.lower() == r.name), None)
+    if rule is None:
+        raise click.BadParameter(f"no rule {code!r}; `fiscal-lint rules` lists them", param_hint="CODE")
+    click.echo(explain(rule, lang or default_lang()), nl=False)
+
+
+if __name__ == "__main__":
+    main()

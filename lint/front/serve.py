@@ -1,0 +1,128 @@
+"""`fiscal-lint serve`: a local review page. Paste text or pick a file, see the same HTML report.
+
+Standard library only (http.server). Binds to 127.0.0.1 unless told otherwise; uploads are read into
+memory, checked and forgotten: nothing is written to disk.
+"""
+from __future__ import annotations
+
+import html
+import ipaddress
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from ..inputs.decode import InputError, decode
+from ..inputs.source import Source
+from ..reports import html as html_report
+from ..run.engine import lint_source
+
+FORM = {
+    "en": ("fiscal-lint review", "Paste the text of a disclosure, or choose a file (.txt or .md, UTF-8 or GB18030).",
+           "Check", "or a file:"),
+    "zh": ("fiscal-lint 在线核对", "粘贴公开文本，或选择文件（.txt 或 .md，UTF-8 或 GB18030 编码）。", "检查", "或选择文件："),
+}
+
+
+def page(lang: str, message: str = "") -> str:
+    title, hint, button, file_label = FORM[lang]
+    note = f'<p class="error" id="error">{html.escape(message)}</p>' if message else ""
+    return (f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+            f"<title>{title}</title><style>body{{font-family:system-ui,sans-serif;margin:24px;max-width:60em}}"
+            "textarea{width:100%;height:18em;font-family:monospace}.error{color:#cf222e;font-weight:600}</style>"
+            f"</head><body><h1>{title}</h1><p>{hint}</p>{note}"
+            '<form method="post" action="/check" enctype="multipart/form-data">'
+            '<textarea name="text" id="text"></textarea>'
+            f'<p>{file_label} <input type="file" name="file" id="file" accept=".txt,.md,text/plain,text/markdown"></p>'
+            f'<p><button type="submit" id="check">{button}</button></p></form></body></html>\n')
+
+
+def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[str | None, bytes]]:
+    """multipart/form-data or urlencoded fields: name -> (filename, bytes)."""
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        from urllib.parse import parse_qs
+
+        return {k: (None, v[0].encode("utf-8")) for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+    if not content_type.startswith("multipart/form-data"):
+        raise ValueError("send the form as multipart/form-data")
+    msg = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode("latin-1") + body)
+    if not msg.is_multipart():
+        raise ValueError("a malformed form")
+    fields = {}
+    for part in msg.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if name:
+            fields[name] = (part.get_filename(), part.get_payload(decode=True) or b"")
+    return fields
+
+
+def make_handler(lang: str, max_bytes: int):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "fiscal-lint"
+
+        def log_message(self, format, *args):  # noqa: A002 - quiet: the terminal is the user's
+            pass
+
+        def _send(self, status: int, body: str) -> None:
+            data = body.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                             "script-src 'unsafe-inline'; img-src data:; form-action 'self'")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):  # noqa: N802
+            if self.path.split("?")[0] in ("/", "/index.html"):
+                self._send(200, page(lang))
+            else:
+                self._send(404, page(lang, "not found"))
+
+        def do_POST(self):  # noqa: N802
+            if self.path != "/check":
+                self._send(404, page(lang, "not found"))
+                return
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0:
+                self._send(400, page(lang, "bad Content-Length"))
+                return
+            if length > max_bytes:
+                self._send(413, page(lang, f"too large: {length} bytes (the limit is {max_bytes})"))
+                return
+            body = self.rfile.read(length)
+            try:
+                fields = _form_fields(self.headers.get("Content-Type", ""), body)
+                filename, data = fields.get("file", (None, b""))
+                name = filename or "pasted.txt"
+                if not data:
+                    filename, data = None, fields.get("text", (None, b""))[1]
+                    name = "pasted.txt"
+                if not data.strip():
+                    raise ValueError("nothing to check: paste text or choose a file")
+                text, encoding = decode(data)
+            except (ValueError, InputError) as e:
+                self._send(400, page(lang, str(e)))
+                return
+            result = lint_source(Source(path=name, text=text.replace("\r\n", "\n"), encoding=encoding))
+            from ..run.settings import Settings
+            from ..run.suppress import apply
+
+            apply([result], lambda _p: Settings())
+            self._send(200, html_report.render([result], lang))
+
+    return Handler
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def make_server(host: str, port: int, lang: str, max_bytes: int) -> ThreadingHTTPServer:
+    return ThreadingHTTPServer((host, port), make_handler(lang, max_bytes))

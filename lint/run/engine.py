@@ -1,0 +1,70 @@
+"""Running the rules over files: one result per file, whatever happens to the others."""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+from ..check.rule import Check, Finding, rule_modules
+from ..claims.document import Document
+from ..inputs.decode import InputError
+from ..inputs.source import Source, expand, read
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def where(result, offset: int) -> tuple[int, int, dict | None]:
+    """Line and column in the checked text, and, for PDF/Office/HTML inputs, the original place."""
+    line, col = result.doc.norm.line_col(offset)
+    return line, col, result.doc.source.place(result.doc.norm.origin(offset))
+
+
+@dataclass
+class FileResult:
+    path: str
+    encoding: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    error: str | None = None
+    doc: Document | None = None
+
+
+def lint_source(source: Source, rounding: str = "round") -> FileResult:
+    result = FileResult(path=source.path, encoding=source.encoding)
+    doc = Document(source, rounding=rounding)
+    result.doc = doc
+    for mod in rule_modules():
+        for out in mod.check(doc):
+            (result.findings if isinstance(out, Finding) else result.checks).append(out)
+    result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
+    result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
+    return result
+
+
+def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
+               settings_for=None, limits=None) -> list[FileResult]:
+    """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
+    whose exclusions and rounding apply."""
+    results = []
+    for path in expand(paths):
+        file_rounding = rounding
+        if settings_for is not None:
+            settings = settings_for(path)
+            if path != "-" and settings.excluded(path):
+                continue
+            file_rounding = settings.rounding
+        try:
+            source = read(path, encoding=encoding, stdin=stdin, limits=limits)
+        except InputError as e:
+            results.append(FileResult(path=path, error=str(e)))
+            continue
+        except Exception as e:  # a reader library failing on a damaged file: report it, check the others
+            results.append(FileResult(path=path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}"))
+            continue
+        try:
+            results.append(lint_source(source, rounding=file_rounding))
+        except Exception as e:  # a bug must not stop the other files; say where it happened
+            where = traceback.extract_tb(e.__traceback__)[-1]
+            results.append(FileResult(path=path, encoding=source.encoding,
+                                      error=f"internal error: {type(e).__name__}: {e} "
+                                            f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it"))
+    return results

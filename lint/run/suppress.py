@@ -1,0 +1,158 @@
+"""Which findings are reported: rule selection and severities from the settings, inline comments in
+Markdown and HTML, fingerprints ignored in the configuration, and a baseline of accepted findings.
+
+A fingerprint is made of the rule, the words naming each figure and the figures as written (after
+normalization), never of a position: editing other lines or moving the paragraph keeps it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from ..check.rule import Finding, all_rules
+from .engine import FileResult
+from .settings import Settings, matches
+
+COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+DIRECTIVE = regex.compile(
+    r"<!--\s*fiscal-lint\s*:\s*(?P<verb>disable-next-line|disable-file|disable|enable)"
+    r"(?:\s*=\s*(?P<codes>[\w\s,-]+?))?\s*-->")
+
+
+def fingerprint(doc, f: Finding) -> str:
+    parts = [f.rule.code]
+    for fig in f.figures:
+        text = doc.norm.text[fig.start:fig.end]
+        parts.append(f"{fig.role}:{fig.label or fig.context}:{text}")
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Directive:
+    path: str
+    line: int
+    column: int
+    verb: str
+    selectors: tuple[str, ...]  # empty: every rule
+    text: str
+    first: int = 0  # lines it covers, inclusive
+    last: int = 0
+    used: int = 0
+
+    def covers(self, line: int, code: str) -> bool:
+        rules = {r.code: r for r in all_rules()}
+        return self.first <= line <= self.last and (
+            not self.selectors or any(matches(s, rules[code]) for s in self.selectors))
+
+
+def directives(path: str, text: str) -> list[Directive]:
+    """<!-- fiscal-lint: disable=FL401 --> … <!-- fiscal-lint: enable=FL401 -->, disable-next-line,
+    disable-file, in Markdown and HTML files."""
+    if not path.lower().endswith(COMMENT_SUFFIXES):
+        return []
+    lines = text.split("\n")
+    out: list[Directive] = []
+    open_: dict[tuple[str, ...], Directive] = {}
+    for i, line in enumerate(lines, start=1):
+        for m in DIRECTIVE.finditer(line):
+            sel = tuple(s.strip() for s in (m.group("codes") or "").split(",") if s.strip())
+            d = Directive(path, i, m.start() + 1, m.group("verb"), sel, m.group(0))
+            if d.verb == "disable-file":
+                d.first, d.last = 1, len(lines)
+                out.append(d)
+            elif d.verb == "disable-next-line":
+                nxt = next((k for k in range(i + 1, len(lines) + 1) if lines[k - 1].strip()), i + 1)
+                d.first = d.last = nxt
+                out.append(d)
+            elif d.verb == "disable":
+                d.first, d.last = i, len(lines)
+                open_[sel] = d
+                out.append(d)
+            else:  # enable closes the matching disable, or every open one when it names no rule
+                for key in [k for k in open_ if not sel or k == sel]:
+                    open_.pop(key).last = i
+    return out
+
+
+@dataclass
+class Report:
+    """What the filters did, for the summary and for --format json."""
+    suppressed: int = 0
+    baselined: int = 0
+    unused: list[Directive] = field(default_factory=list)
+    unused_fingerprints: list[str] = field(default_factory=list)
+    stale: list[dict] = field(default_factory=list)
+
+
+def _key_path(path: str) -> str:
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def load_baseline(path: str) -> Counter:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        entries = data["findings"]
+        return Counter((e["path"], e["fingerprint"]) for e in entries)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path}: not a fiscal-lint baseline ({e})") from None
+
+
+def baseline_document(results: list[FileResult], lang: str) -> str:
+    entries = [{"path": _key_path(r.path), "fingerprint": f.fingerprint, "code": f.rule.code,
+                "message": f.message.get(lang)}
+               for r in results if not r.error for f in r.findings]
+    return json.dumps({"version": 1, "tool": "fiscal-lint", "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def apply(results: list[FileResult], settings_for, baseline: Counter | None = None) -> Report:
+    """Filter the findings of every result in place; `settings_for(path)` gives each file's settings."""
+    report = Report()
+    used_fingerprints: Counter = Counter()
+    all_fingerprints: set[str] = set()
+    remaining = Counter(baseline) if baseline is not None else None
+    for r in results:
+        if r.error:
+            continue
+        s: Settings = settings_for(r.path)
+        all_fingerprints.update(s.ignore_findings)
+        marks = directives(r.path, r.doc.norm.original)
+        kept: list[Finding] = []
+        for f in r.findings:
+            f.fingerprint = fingerprint(r.doc, f)
+            if not s.enabled(f.rule, r.path):
+                continue
+            f.severity = s.severity_for(f.rule, f.severity)
+            line, _ = r.doc.norm.line_col(f.anchor.start)
+            directive = next((d for d in marks if d.covers(line, f.rule.code)), None)
+            if directive is not None:
+                directive.used += 1
+                report.suppressed += 1
+                continue
+            if f.fingerprint in s.ignore_findings:
+                used_fingerprints[f.fingerprint] += 1
+                report.suppressed += 1
+                continue
+            key = (_key_path(r.path), f.fingerprint)
+            if remaining is not None and remaining[key] > 0:
+                remaining[key] -= 1
+                report.baselined += 1
+                continue
+            kept.append(f)
+        r.findings = kept
+        r.checks = [c for c in r.checks if s.enabled(c.rule, r.path)]
+        report.unused.extend(d for d in marks if not d.used and d.verb != "enable")
+    report.unused_fingerprints = sorted(all_fingerprints - set(used_fingerprints))
+    if remaining is not None:
+        checked = {_key_path(r.path) for r in results if not r.error}
+        report.stale = [{"path": p, "fingerprint": fp, "count": n}
+                        for (p, fp), n in sorted(remaining.items()) if n > 0 and p in checked]
+    return report

@@ -1,0 +1,218 @@
+"""Normalization: one canonical spelling of the text, with a map back to the original.
+
+Every later stage works on normalized text; every finding is reported at the original line and
+column through `Normalized.origin()`. Each pass below exists because real disclosures need it:
+fullwidth digits and punctuation, traditional characters on mirror sites, LaTeX left by OCR,
+Word table-of-contents fields, thousands separators, and words or numbers broken by PDF
+conversion.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+# Traditional -> simplified, one character for one, so the map stays simple. Only characters that
+# occur in the claim vocabulary or in the labels the rules compare need to be here.
+_TRAD = (
+    "較较 長长 減减 佔占 總总 計计 預预 決决 結结 餘余 轉转 執执 萬万 億亿 項项 與与 費费 點点 "
+    "際际 實实 額额 別别 為为 數数 撥拨 務务 經经 資资 產产 個个 幣币 開开 門门 對对 於于 業业 "
+    "們们 會会 議议 購购 車车 輛辆 臺台 種种 當当 從从 後后 並并 達达 還还 這这 過过 進进 運运 "
+    "維维 護护 國国 類类 級级 應应 設设 備备 專专 財财 稅税 績绩 評评 價价 標标 準准 據据 現现 "
+    "況况 說说 機关 關关 構构 員员 編编 製制 節节 約约 辦办 單单 發发 區区 縣县 鄉乡 鎮镇 農农 "
+    "醫医 療疗 衛卫 體体 學学 價价 貨货 採采 錢钱 銀银 庫库 勞劳 務务 補补 貼贴 獎奖 險险 繳缴 "
+    "場场 廳厅 處处 證证 記记 錄录 為为 無无 礎础 鬆松 權权 務务 動动 態态 億亿 籌筹 調调 戶户 "
+    "歷历 屆届 條条 們们 張张 筆笔 電电 郵邮 訊讯 費费 報报 導导 領领 傳传 辦办 續续 額额 鑑鉴 "
+    "額额 餐餐 飲饮 貸贷 債债 償偿 務务 險险 屬属 來来 劃划 雜杂 隊队 億亿 廣广 擴扩 獲获 壞坏 "
+    "減减 少少 滿满 蓋盖 齊齐 參参 與与 舉举 總总 結结 轉转 幹干 夠够 歸归 負负 擔担 務务 層层"
+)
+TRAD_TO_SIMP = {}
+for _pair in _TRAD.split():
+    TRAD_TO_SIMP[_pair[0]] = _pair[1]
+TRAD_TO_SIMP["機"] = "机"
+
+_EXTRA = {
+    "\u3000": " ",  # ideographic space
+    "\u00a0": " ",
+    "\u2212": "-",  # minus sign: NFKC leaves it alone
+    "\ufe6a": "%",  # small percent sign
+    "\u2030": "‰",
+    "\u2264": "≤",
+    "\u2265": "≥",
+}
+
+
+def _char(ch: str) -> str:
+    if "\uff01" <= ch <= "\uff5e":  # fullwidth ASCII block: same length under NFKC
+        return chr(ord(ch) - 0xFEE0)
+    return _EXTRA.get(ch) or TRAD_TO_SIMP.get(ch) or ch
+
+
+@dataclass
+class Normalized:
+    original: str
+    text: str
+    src: list[int]  # src[i] = index in original of text[i]; src[len(text)] = len(original)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(self.original) if c == "\n"]
+
+    def origin(self, i: int) -> int:
+        return self.src[min(max(i, 0), len(self.src) - 1)]
+
+    def line_col(self, i: int) -> tuple[int, int]:
+        """1-based line and column (in characters) in the original text of normalized index i."""
+        o = self.origin(i)
+        line = bisect.bisect_right(self._line_starts, o)
+        return line, o - self._line_starts[line - 1] + 1
+
+    def end_line_col(self, end: int) -> tuple[int, int]:
+        """Position just after the character at normalized index end - 1 (exclusive end)."""
+        if end <= 0:
+            return self.line_col(0)
+        line, col = self.line_col(end - 1)
+        return line, col + 1
+
+    def original_line(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        stop = self.original.find("\n", start)
+        return self.original[start: stop if stop >= 0 else len(self.original)]
+
+
+def _substitute(text: str, src: list[int], pattern: regex.Pattern, repl: Callable) -> tuple[str, list[int]]:
+    """Like pattern.sub, but carries the source map: inserted characters point at the match start,
+    or at the same offset when the replacement keeps the length."""
+    out: list[str] = []
+    out_src: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if new is None or new == m.group(0):
+            continue
+        out.append(text[pos: m.start()])
+        out_src.extend(src[pos: m.start()])
+        out.append(new)
+        if len(new) == m.end() - m.start():
+            out_src.extend(src[m.start(): m.end()])
+        else:
+            out_src.extend([src[m.start()]] * len(new))
+        pos = m.end()
+    if not out:
+        return text, src
+    out.append(text[pos:])
+    out_src.extend(src[pos:])
+    return "".join(out), out_src
+
+
+_HAN = r"\p{Han}"
+SPACE_IN_PHRASE = regex.compile(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
+_LIST_MARKER = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
+)
+_TABLE_LINE = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
+_ENDS_SENTENCE = set("。！？；：!?;:")
+
+# Passes that rewrite debris: (pattern, replacement). Inserted characters map to the match start.
+PASSES: list[tuple[regex.Pattern, Callable]] = [
+    # LaTeX from OCR: "$\geq 99\%$", "\times".
+    (regex.compile(r"\\geq?(?![a-z])\s*"), lambda m: "≥"),
+    (regex.compile(r"\\leq?(?![a-z])\s*"), lambda m: "≤"),
+    (regex.compile(r"\s*\\times\s*"), lambda m: "×"),
+    (regex.compile(r"\s*\\div\s*"), lambda m: "÷"),
+    (regex.compile(r"\s*\\cdot\s*"), lambda m: "×"),
+    (regex.compile(r"\\%"), lambda m: "%"),
+]
+# Passes that only delete characters, so every kept character keeps its own place in the map.
+DELETIONS: list[regex.Pattern] = [
+    # Word field codes left in a pasted table of contents, with the page number they point to.
+    regex.compile(r"\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
+    # the dollar signs around OCR'd LaTeX
+    regex.compile(r"\$(?=[^$\n]{0,60}\$)|(?<=\$[^$\n]{0,60})\$"),
+    # thousands separators: 1,010.52 -> 1010.52 (a list "4125.49,4143.91" is left alone)
+    regex.compile(r"(?<=(?<![\d.,])\d{1,3}(?:,\d{3})*),(?=\d{3}(?:,\d{3})*(?![\d,]))"),
+]
+
+
+def _delete(text: str, src: list[int], pattern: regex.Pattern) -> tuple[str, list[int]]:
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    return _delete_spans(text, src, spans) if spans else (text, src)
+
+
+def _drop_spaces(text: str, src: list[int]) -> tuple[str, list[int]]:
+    """A single space inside a phrase ("673.48 万元", "下降3.8 %", "增 加"); never between two digits,
+    and never two or more spaces, which align table columns."""
+    spans = [(m.start(), m.end()) for m in SPACE_IN_PHRASE.finditer(text)
+             if not (text[m.start() - 1].isdigit() and text[m.end()].isdigit())]
+    return _delete_spans(text, src, spans) if spans else (text, src)
+
+
+def _delete_spans(text: str, src: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    out_src: list[int] = []
+    pos = 0
+    for a, b in spans:
+        out.append(text[pos:a])
+        out_src.extend(src[pos:a])
+        pos = b
+    out.append(text[pos:])
+    out_src.extend(src[pos:])
+    return "".join(out), out_src
+
+
+def _join_wrapped(text: str, src: list[int]) -> tuple[str, list[int]]:
+    """Join lines that a PDF converter broke inside a sentence, a word or a number."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines) - 1:
+        j = i + 1
+        while j < len(lines) - 1 and not lines[j].strip() and j - i < 2:
+            j += 1  # at most one blank line inside a wrapped sentence
+        if lines[i].strip() and lines[j].strip() and _wrapped(lines[i], lines[j], blank=j > i + 1):
+            indent = len(lines[j]) - len(lines[j].lstrip())
+            spans.append((starts[i] + len(lines[i].rstrip(" ")), starts[j] + indent))
+            i = j
+        else:
+            i += 1
+    return _delete_spans(text, src, spans) if spans else (text, src)
+
+
+def _wrapped(line: str, nxt: str, blank: bool) -> bool:
+    s = line.rstrip()
+    if not s or _TABLE_LINE.search(line) or _TABLE_LINE.search(nxt):
+        return False
+    last = s[-1]
+    first = nxt.lstrip()[0]
+    # A number cut from its unit ("增加 0.00\n万元") is joined whatever the line length.
+    if (last.isdigit() or last == ".") and regex.match(r"\s*(?:[万亿千]?元|%|个百分点)", nxt):
+        return True
+    if _LIST_MARKER.match(nxt):
+        return False
+    # a numbered heading ("第三部分 …情况说明", "二、收入决算情况说明") is a line of its own
+    if _LIST_MARKER.match(s) and len(s) < 40 and not any(p in s for p in "。,;，；"):
+        return False
+    # a converter's wrap may fall after a comma or a semicolon; across a blank line only mid-word
+    if last in "。！？!?" or blank and last in _ENDS_SENTENCE:
+        return False
+    # Short lines are headings or list items, not wrapped prose. Across a blank line (a page break)
+    # only a long line is taken as cut: joining two real paragraphs would mix their figures.
+    if len(s) < (40 if blank else 20):
+        return False
+    return bool(regex.match(rf"[{_HAN}\d、,;:(“]", last)) and bool(regex.match(rf"[{_HAN}\d(“%]", first))
+
+
+def normalize(original: str) -> Normalized:
+    text = "".join(_char(c) for c in original)
+    src = list(range(len(original) + 1))
+    for pattern in DELETIONS:
+        text, src = _delete(text, src, pattern)
+    for pattern, repl in PASSES:
+        text, src = _substitute(text, src, pattern, repl)
+    text, src = _drop_spaces(text, src)
+    text, src = _join_wrapped(text, src)
+    return Normalized(original=original, text=text, src=src)

@@ -1,0 +1,186 @@
+"""Tables: a table block cut into rows and cells, with offsets, header labels and the table's unit.
+
+Shapes seen in real disclosures:
+- tab-separated rows (pasted from Word or Excel): cells keep their column positions;
+- pipe-separated rows on one line ("a | b | c |");
+- one cell per line ending in " |", a row closed by a line that carries extra pipes
+  ("100 | |||||") or by a line of pipes alone (seed 002's 自评表, scraped from an HTML table);
+- space-aligned columns as `pdftotext -layout` writes them (two or more spaces between cells).
+Merged cells make rows of one table differ in length; rules that read rows therefore match cells
+by header words and by the pattern of the figures, not by position alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..arith.quantity import Quantity
+from .blocks import Block
+
+PLAIN_NUMBER = regex.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
+UNIT = regex.compile(r"单位\s*[:：]?\s*(万亿元|亿元|万元|千元|元)")
+HEADER_UNIT = regex.compile(r"[(（](万亿元|亿元|万元|千元|元)[)）]")
+PIPES_ONLY = regex.compile(r"^[\s|]+$")
+INDICATOR = regex.compile(r"^指标\s*\d")
+SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10) ** 8,
+         "万亿元": Decimal(10) ** 12}
+
+
+@dataclass
+class Cell:
+    text: str  # normalized, stripped
+    start: int  # offsets in the normalized text
+    end: int
+    column: int  # position in its row
+
+    @property
+    def is_number(self) -> bool:
+        return bool(PLAIN_NUMBER.match(self.text))
+
+    def quantity(self, unit: str = "") -> Quantity | None:
+        """The cell as a figure, when it is a plain number or percent ("70.68", "100%")."""
+        if not self.is_number:
+            return None
+        number = self.text.rstrip("%").lstrip("+")
+        percent = self.text.endswith("%")
+        decimals = len(number.split(".")[1]) if "." in number else 0
+        money = unit in SCALE and not percent
+        return Quantity(text=self.text, start=self.start, end=self.end, value=Decimal(number),
+                        scale=SCALE[unit] if money else Decimal(1),
+                        kind="percent" if percent else ("money" if money else "number"),
+                        unit="%" if percent else (unit if money else ""), decimals=decimals, number=number)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    @property
+    def label(self) -> str:
+        """What the row is about: its indicator name ("指标1:…") if it has one, else its first words."""
+        words = [c.text for c in self.cells if c.text and not c.is_number]
+        text = next((w for w in words if INDICATOR.match(w)), words[0] if words else "")
+        return text if len(text) <= 24 else text[:23] + "…"
+
+    def numbers(self) -> list[Cell]:
+        return [c for c in self.cells if c.is_number]
+
+
+@dataclass
+class Table:
+    block: Block
+    shape: str  # tab | pipe | cell | aligned
+    rows: list[Row] = field(default_factory=list)
+    unit: str = ""  # 单位：万元
+
+
+def _cells(text: str, start: int, end: int, separator: regex.Pattern) -> list[Cell]:
+    cells = []
+    pos = start
+    for i, piece in enumerate(separator.split(text[start:end])):
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped), i))
+        pos += len(piece)
+        m = separator.match(text, pos)
+        pos = m.end() if m else pos
+    return cells
+
+
+TAB = regex.compile(r"\t")
+PIPE = regex.compile(r"\s*\|\s*")
+SPACES = regex.compile(r" {2,}")
+
+
+def _shape(text: str, lines: list[tuple[int, int]]) -> str:
+    sample = [text[a:b] for a, b in lines]
+    tabs = sum("\t" in s for s in sample)
+    if tabs * 2 >= len(sample):
+        return "tab"
+    single = sum(1 for s in sample if PIPES_ONLY.match(s) or s.count("|") >= 1 and "|" not in s.split("|", 1)[0]
+                 and s.strip().endswith("|") and len([p for p in s.split("|") if p.strip()]) <= 1)
+    if single * 2 >= len(sample):
+        return "cell"
+    if sum("|" in s for s in sample) * 2 >= len(sample):
+        return "pipe"
+    return "aligned"
+
+
+TITLE = regex.compile(r"表\s*$")
+
+
+def split_titles(table: Table) -> list[Table]:
+    """Several tables pasted one after another ("…自评表 | ||||" opens each): one Table each."""
+    out: list[Table] = []
+    for row in table.rows:
+        texts = [t for t in row.texts if t]
+        is_title = len(texts) == 1 and TITLE.search(texts[0]) and not row.numbers()
+        if not out or is_title and out[-1].rows:
+            out.append(Table(block=table.block, shape=table.shape, unit=table.unit))
+        out[-1].rows.append(row)
+    return out
+
+
+def parse_all(text: str, block: Block, context_before: str = "") -> list[Table]:
+    return split_titles(parse(text, block, context_before))
+
+
+def parse(text: str, block: Block, context_before: str = "") -> Table:
+    table = Table(block=block, shape=_shape(text, block.lines))
+    body = text[block.start:block.end]
+    m = UNIT.search(body) or UNIT.search(context_before)
+    table.unit = m.group(1) if m else ""
+    if table.shape == "cell":
+        _parse_cell_per_line(text, block, table)
+        return table
+    sep = {"tab": TAB, "pipe": PIPE, "aligned": SPACES}[table.shape]
+    for a, b in block.lines:
+        line = text[a:b]
+        if table.shape == "pipe":
+            # drop the empty cells made by a leading or trailing pipe
+            cells = [c for c in _cells(text, a, b, sep) if c.text or 0 < c.column < line.count("|")]
+        else:
+            lead = len(line) - len(line.lstrip(" ")) if table.shape == "aligned" else 0
+            cells = _cells(text, a + lead, b, sep)
+        if any(c.text for c in cells):
+            table.rows.append(Row(cells))
+    return table
+
+
+def _parse_cell_per_line(text: str, block: Block, table: Table) -> None:
+    row: list[Cell] = []
+    for a, b in block.lines:
+        line = text[a:b]
+        if PIPES_ONLY.match(line):
+            if row:
+                table.rows.append(Row(row))
+            row = []
+            continue
+        bar = line.find("|")
+        content = line[:bar] if bar >= 0 else line
+        lead = len(content) - len(content.lstrip())
+        stripped = content.strip()
+        if row and bar >= 0 and "|" in line[bar + 1:] and TITLE.search(stripped):
+            table.rows.append(Row(row))  # a title row opens the next table
+            row = []
+        row.append(Cell(stripped, a + lead, a + lead + len(stripped), len(row)))
+        # more pipes after the cell's own close the row ("100 | |||||")
+        if bar >= 0 and "|" in line[bar + 1:]:
+            table.rows.append(Row(row))
+            row = []
+    if row:
+        table.rows.append(Row(row))
+
+
+def header_index(row: Row, *words: str) -> int | None:
+    """Position of the first cell whose text contains one of the words."""
+    for c in row.cells:
+        if any(w in c.text for w in words):
+            return c.column
+    return None
