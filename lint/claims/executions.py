@@ -43,6 +43,11 @@ def executions(para: Paragraph) -> list[ExecClaim]:
     for m in para.mentions:
         if m.role not in ("balance", "exec_rate") or m.q.approx:
             continue
+        if m.keyword is not None and m.keyword.kind == "RATE_OF":
+            claim = _budget_inside(para, m)
+            if claim is not None:
+                claims.append(claim)
+            continue
         if m.role == "balance" and m.kind != "money":
             continue
         actual = nearest(para.mentions, m.index, lambda x: x.role == "actual" and x.kind == "money")
@@ -70,3 +75,20 @@ def executions(para: Paragraph) -> list[ExecClaim]:
         elif m.role == "exec_rate" and claim.rate is None:
             claim.rate = m
     return claims
+
+
+def _budget_inside(para: Paragraph, rate: Mention) -> ExecClaim | None:
+    """"(完成)收入969万元，占年初预算2180万元的44.5%": the budget is the figure inside the phrase; what was done
+    is the amount that the phrase follows, in its sentence, with nothing but words and its own changes
+    between them."""
+    budget = nearest(para.mentions, rate.index, lambda x: x.role == "rate_base")
+    if budget is None or budget.sent != rate.sent or budget.q.approx or budget.kind != "money":
+        return None
+    done = nearest(para.mentions, budget.index, lambda x: x.sent == rate.sent and x.kind == "money"
+                   and x.role not in ("delta", "pct", "share", "rate", "exec_rate", "points", "rate_base"))
+    if done is None or done.q.approx or done.role not in ("plain", "actual", "total"):
+        return None
+    between = [x for x in para.mentions if done.index < x.index < budget.index]
+    if between:
+        return None  # another figure stands between: which one the rate is of is a guess
+    return ExecClaim(budget=budget, actual=done, rate=rate)

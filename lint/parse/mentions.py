@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from ..arith.quantity import Quantity
 from .extract import Item, Keyword, Label, Sentence
 
-ATTACHED_ROLES = {"delta", "pct", "share", "rate", "exec_rate", "points"}
+# figures that belong to another figure of their clause: a change of it, its share, its rate, or the budget a
+# rate is taken of ("占年初预算2180万元的44.5%")
+ATTACHED_ROLES = {"delta", "pct", "share", "rate", "exec_rate", "points", "rate_base"}
 # Keywords that give the next figure of the clause its role; nearest one wins.
 ROLE_OF_KEYWORD = {
     "BUDGET": "budget",
@@ -26,6 +28,7 @@ ROLE_OF_KEYWORD = {
     "ADJUST_UP": "adjust",
     "ADJUST_DOWN": "adjust",
     "TOTAL": "total",
+    "RATE_OF": "rate_base",
 }
 # Words that may stand between a keyword and its figure without breaking the bond: 执行率为100%,
 # 增长了26.3%, 占全部支出的32.8%.
@@ -107,6 +110,10 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
                 and isinstance(para.items[i - 1], Keyword) and para.items[i - 1].text == "、"):
             # "各减少1267.86、2570.97万元": a figure listed after a change figure is one too
             role, kw, sign = prev.role, prev.keyword, prev.sign
+        if (role == "plain" and it.kind == "percent" and prev is not None and prev.role == "rate_base"
+                and prev.index == i - 2 and isinstance(para.items[i - 1], Label) and para.items[i - 1].text == "的"):
+            # "占年初预算2180万元的44.5%": the percent closes the phrase its budget stands in
+            role, kw = "exec_rate", prev.keyword
         context = "".join(x.text for x in para.items[clause_start:i] if isinstance(x, (Label, Keyword)))
         para.mentions.append(Mention(q=it, role=role, label=label, keyword=kw, year=sent_year, sent=si,
                                      clause=clause, index=i, first_in_clause=not first_seen, sign=sign,
@@ -125,7 +132,7 @@ def _template_choice(before: list[Keyword], items: list[Item], start: int, end: 
     return before
 
 
-PERCENT_KEYWORDS = {"UP": "pct", "DOWN": "pct", "SHARE": "share", "RATE": "rate", "RATE_EXEC": "exec_rate"}
+PERCENT_KEYWORDS = {"UP": "pct", "DOWN": "pct", "SHARE": "share", "RATE": "rate", "RATE_EXEC": "exec_rate", "RATE_OF": "exec_rate"}
 
 
 def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[str, Keyword | None, str, int]:
