@@ -33,3 +33,54 @@ def test_budget_inside_a_rate_is_not_a_total():
                   "城市基础设施配套费收入40万元，污水处理费收入50万元。")
     assert codes(r) == []
     assert passed(r, "sum") and passed(r, "execution")
+
+
+# ------------------------------------------------------------------ list structure
+def test_respectively_shares_pair_in_order():
+    text = ("全省政府采购规模为41200.0万元。省级、市县级预算单位采购规模分别为3708.0万元和37492.0万元，"
+            "占全省政府采购规模的9.0%和91.0%。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "share")
+
+
+def test_respectively_shares_find_the_wrong_one():
+    text = ("全省政府采购规模为41200.0万元。省级、市县级預算單位采購規模分別為3708.0萬元和37492.0萬元，"
+            "佔全省政府采购规模的9.0%和81.0%。")
+    r = lint_text(text)
+    assert codes(r) == ["FL401"]
+    assert r.findings[0].expected == "91.0%"
+
+
+def test_nested_list_holds_the_items_related_to_its_owner():
+    # 其中 inside a ;-separated list: the sub-items of 公务用车 until an unrelated item comes back
+    text = ("2023年“三公”经费支出决算为48.30万元。其中：因公出国(境)费支出决算为6.00万元，比上年增加6.00万元；"
+            "公务用车购置及运行维护费支出决算为30.10万元，比上年减少2.40万元；其中：公务用车购置支出决算为0万元；"
+            "公务用车运行维护费支出决算为30.10万元；公务接待费支出决算为12.20万元，比上年增加3.10万元。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+def test_items_with_a_figure_of_their_own_after_semicolons():
+    # each ;-item gives its amount; the figure after it (what it was cut by) is not another part
+    text = ("2023年本级“三公”经费支出合计12.40亿元。其中，因公出国(境)费1.30亿元，压减0.70亿元；"
+            "公务用车购置及运行费9.80亿元，压减1.20亿元；公务接待费1.30亿元，压减0.40亿元。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+def test_spending_is_not_a_part_of_income():
+    text = ("全县完成政府性基金收入1210万元，其中土地出让收入1100万元，城市基础设施配套费收入50万元，"
+            "污水处理费收入60万元；完成政府性基金支出3560万元，同比下降20.5%。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+def test_a_difference_without_a_direction_word_is_not_a_total():
+    text = "本级“三公”经费支出合计20.00亿元，比预算数少4.00亿元。其中：因公出国(境)费2.00亿元，公务用车费15.00亿元，公务接待费3.00亿元。"
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")

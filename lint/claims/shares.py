@@ -8,6 +8,7 @@ from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .common import (
     nearest,
+    sent_start,
     usable_amount,
 )
 from .kinds import claim_kind
@@ -59,17 +60,23 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
     pending: list[tuple[int, ShareClaim]] = []
     earlier: list[Mention] = []
     for pi, para in enumerate(paragraphs):
+        listed = _respectively(para)
         for m in para.mentions:
             if m.role != "share" or m.q.approx or m.kind != "percent":
                 if usable_amount(m):
                     earlier.append(m)
                 continue
-            part = nearest(para.mentions, m.index,
-                            lambda x, sent=m.sent: x.sent == sent and usable_amount(x) and not x.q.approx)
-            if part is None or any(x.role == "share" and part.index < x.index < m.index for x in para.mentions):
-                continue
+            if id(m) in listed:
+                part, first = listed[id(m)]
+                if part is None:
+                    continue  # a respectively-list whose figures do not pair one to one: nothing to check
+            else:
+                part, first = nearest(para.mentions, m.index, lambda x, sent=m.sent: x.sent == sent and usable_amount(x)
+                                      and not x.q.approx), m
+                if part is None or any(x.role == "share" and part.index < x.index < m.index for x in para.mentions):
+                    continue
             claim = ShareClaim(part=part, pct=m)
-            words = _share_words(para, m)
+            words = _share_words(para, first)
             if len(words) >= 2:
                 key = _label_key(words)
                 total = next((x for x in reversed(earlier) if x is not part and key in _label_key(x.label)
@@ -85,6 +92,30 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 continue
             pending.append((pi, claim))
     out.extend(_grouped(pending))
+    return out
+
+
+def _respectively(para: Paragraph) -> dict[int, tuple[Mention | None, Mention]]:
+    """"A、B分别为x亿元和y亿元，占…的p%和q%": the shares listed after one 占 pair, in order, with as many figures
+    listed before it in the sentence, when the sentence says 分别. Maps each share (by id) to its part (None when
+    the counts differ) and the first share of its list."""
+    groups: dict[int, list[Mention]] = {}
+    for m in para.mentions:
+        if m.role == "share" and m.keyword is not None:
+            groups.setdefault(id(m.keyword), []).append(m)
+    out: dict[int, tuple[Mention | None, Mention]] = {}
+    for shares_ in groups.values():
+        if len(shares_) < 2:
+            continue
+        first = shares_[0]
+        k = para.items.index(first.keyword)
+        start = sent_start(para, first.sent)
+        if not any("分别" in it.text for it in para.items[start:k] if isinstance(it, (Label, Keyword))):
+            continue
+        amounts = [x for x in para.mentions if x.sent == first.sent and x.index < k and usable_amount(x) and not x.q.approx]
+        pairs = amounts[-len(shares_):] if len(amounts) >= len(shares_) else [None] * len(shares_)
+        for s, a in zip(shares_, pairs, strict=True):
+            out[id(s)] = (a, first)
     return out
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..arith.quantity import Quantity
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
@@ -78,7 +80,7 @@ def sums(para: Paragraph) -> list[SumClaim]:
         total = nested_owner.get(ki) or _total_before(para, ki, consumed)
         if total is None:
             continue
-        parts, nested = _parts_after(para, ki, total)
+        parts, nested = _parts_after(para, ki, total, inner=ki in nested_owner)
         for nki, owner in nested.items():
             nested_owner.setdefault(nki, owner)
         if not parts:
@@ -137,13 +139,34 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
     return None
 
 
-def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention], dict[int, Mention]]:
+def _related(a: str, b: str) -> bool:
+    """Do two labels name the same category or one of its sub-categories ("公务用车运行维护费" under
+    "公务用车购置及运行维护费")? They share their first three characters."""
+    strip = lambda s: regex.sub(r"[\p{P}\s]|^(?:其中|包括|主要|分别)", "", s)  # noqa: E731
+    a, b = strip(a), strip(b)
+    return len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3]
+
+
+def _flow(label: str) -> str:
+    """"收入" or "支出" when a label names only one of them."""
+    income, spending = "收入" in label, "支出" in label
+    return "收入" if income and not spending else "支出" if spending and not income else ""
+
+
+def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) -> tuple[list[Mention], dict[int, Mention]]:
+    """The parts after a connective. Items of the list may be separated by ";" and carry figures of their own
+    after their amount ("A 2.94亿元,减少3.7亿元;B …"): then each item gives one part, its first figure. A list
+    nested under a part (其中 … ;其中: …) holds the items whose labels are related to that part's; the first
+    unrelated one after a ";" goes back to the outer list (or, for the inner list itself, ends it)."""
     items = para.items
     kw_sent = para.sent_of[ki]
     by_index = {m.index: m for m in para.mentions}
     parts: list[Mention] = []
+    segment_of: dict[int, int] = {}
+    segment = 0
     nested: dict[int, Mention] = {}
-    skipping_nested = False
+    nested_under: Mention | None = None  # the part whose own list is being skipped
+    after_semicolon = False
     depth = 0  # brackets opened since the connective: "基本支出60万元(人员经费50万元…)" holds a sub-list
     nested_depth: int | None = None  # the bracket depth a nested list started at
     j = ki + 1
@@ -153,33 +176,54 @@ def _parts_after(para: Paragraph, ki: int, total: Mention) -> tuple[list[Mention
             depth += it.text.count("(") - it.text.count(")")
             if depth < 0:
                 break  # "(其中A、B)": the list closes with its bracket
-            if skipping_nested and nested_depth is not None and depth < nested_depth:
-                skipping_nested = False  # "…维护费25.60万元(其中:…),公务接待费…": the inner list closed
+            if nested_under is not None and nested_depth is not None and depth < nested_depth:
+                nested_under = None  # "…维护费25.60万元(其中:…),公务接待费…": the inner list closed
         if isinstance(it, Keyword):
             if it.kind == "END":
                 break
             if it.kind == "PARTS":
                 if parts:
                     nested[j] = parts[-1]
-                    skipping_nested = True
+                    nested_under = parts[-1]
                     nested_depth = depth
                 else:
                     break
             if it.kind == "SEP" and it.text == ";":
-                skipping_nested = False
-        elif isinstance(it, Quantity) and not skipping_nested and depth == 0:
+                segment += 1
+                after_semicolon = True
+        elif isinstance(it, Quantity) and depth == 0:
             m = by_index[j]
+            fresh = after_semicolon
+            after_semicolon = False
+            if nested_under is not None:
+                if fresh and not _related(m.label, nested_under.label):
+                    nested_under = None  # the inner list ended: this item is the outer list's again
+                else:
+                    j += 1
+                    continue
             if m.role in ATTACHED_ROLES or m.kind not in ("money", "count"):
                 pass
             elif not m.same_dimension(total):
                 pass
+            elif _flow(total.label) and _flow(m.label) and _flow(total.label) != _flow(m.label):
+                break  # "收入…其中…;支出…": spending is never a part of income, nor income of spending
+            elif inner and fresh and not _related(m.label, total.label):
+                break  # ";公务接待费…" after the items of 公务用车费: the inner list is over
             elif m.role in ("total", "opening", "carry", "balance", "adjust") or m.q.approx:
                 break
             elif parts and parts[0].role == "plain" and m.role != "plain":
                 break  # "…项目支出276.9万元;2023年全年实际支出673.48万元": a new statement, not a part
             else:
                 parts.append(m)
+                segment_of[m.index] = segment
         j += 1
+    one_role = len({p.role for p in parts} - {"plain"}) <= 1  # budget and actual per item: summed per role
+    per_segment = [sum(1 for p in parts if segment_of[p.index] == s) for s in sorted({segment_of[p.index] for p in parts})]
+    if one_role and len(per_segment) > 1 and min(per_segment) >= 2 and len(set(per_segment)) == 1:
+        firsts: dict[int, Mention] = {}
+        for p in parts:
+            firsts.setdefault(segment_of[p.index], p)
+        parts = list(firsts.values())
     return parts, nested
 
 

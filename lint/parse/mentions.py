@@ -17,7 +17,7 @@ from .extract import Item, Keyword, Label, Sentence
 
 # figures that belong to another figure of their clause: a change of it, its share, its rate, or the budget a
 # rate is taken of ("占年初预算2180万元的44.5%")
-ATTACHED_ROLES = {"delta", "pct", "share", "rate", "exec_rate", "points", "rate_base"}
+ATTACHED_ROLES = {"delta", "pct", "share", "rate", "exec_rate", "points", "rate_base", "versus"}
 # Keywords that give the next figure of the clause its role; nearest one wins.
 ROLE_OF_KEYWORD = {
     "BUDGET": "budget",
@@ -107,8 +107,8 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
         role, kw, label, sign = _role(para.items, clause_start, i, it)
         prev = para.mentions[-1] if para.mentions else None
         if (role == "plain" and prev is not None and prev.index == i - 2 and prev.role in ATTACHED_ROLES
-                and isinstance(para.items[i - 1], Keyword) and para.items[i - 1].text == "、"):
-            # "各减少1267.86、2570.97万元": a figure listed after a change figure is one too
+                and prev.kind == it.kind and _joins(para.items[i - 1])):
+            # "各减少1267.86、2570.97万元", "占…的8.1%和91.9%": a figure listed after a change or share figure is one too
             role, kw, sign = prev.role, prev.keyword, prev.sign
         if (role == "plain" and it.kind == "percent" and prev is not None and prev.role == "rate_base"
                 and prev.index == i - 2 and isinstance(para.items[i - 1], Label) and para.items[i - 1].text == "的"):
@@ -120,6 +120,11 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
                                      context=context))
         first_seen = True
     return para
+
+
+def _joins(it: Item) -> bool:
+    """The word between two listed figures: 、 or 和/及/与."""
+    return (isinstance(it, Keyword) and it.text == "、") or (isinstance(it, Label) and it.text in ("和", "及", "与", "以及"))
 
 
 def _template_choice(before: list[Keyword], items: list[Item], start: int, end: int) -> list[Keyword]:
@@ -175,6 +180,8 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
         if q.value < 0:  # "增加-3.5万元"
             sign, q.value, q.number = -sign, -q.value, q.number.lstrip("-")
         return "delta", nearest, label, sign
+    if nearest is not None and nearest.kind == "BASE" and glue <= GLUE_MAX:
+        return "versus", nearest, label, 0  # "比预算数…24.76亿元" with no word for the direction: a difference
     # "追加预算35.5万元" is an addition, not a budget: an adjustment word anywhere in the clause wins
     for kw in before:
         if kw.kind in ("ADJUST_UP", "ADJUST_DOWN"):
