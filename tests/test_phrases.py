@@ -84,3 +84,43 @@ def test_a_difference_without_a_direction_word_is_not_a_total():
     r = lint_text(text)
     assert codes(r) == []
     assert passed(r, "sum")
+
+
+def test_two_lists_in_one_sentence():
+    text = ("2024年财政拨款收支总预算1,250,000.00元。收入包括：一般公共预算拨款1,200,000.00元、上年结转结余50,000.00元；"
+            "支出包括：教育支出1,000,000.00元、社会保障和就业支出150,000.00元、住房保障支出100,000.00元。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+def test_a_listed_balance_is_a_part():
+    r = lint_text("2024年收入预算88.00万元，包括：财政拨款收入80.00万元、上年结转8.50万元。")
+    assert codes(r) == ["FL101"]
+
+
+# ------------------------------------------------------------------ scope
+def test_a_fund_heading_scopes_the_figures_under_it():
+    text = ("1. 一般公共预算执行情况\n\n全区一般公共预算收入完成150.0亿元，加上转移性收入50.0亿元，收入合计200.0亿元。\n\n"
+            "2. 政府性基金预算执行情况\n\n全区政府性基金收入完成160.0亿元，加上转移性收入10.0亿元，收入合计170.0亿元。")
+    assert [f.rule.code for f in lint_text(text).findings if f.rule.family == "crossref"] == []
+
+
+def test_a_part_is_scoped_by_its_owner():
+    text = ("小学教育支出1,200,000.00元，其中：基本支出1,200,000.00元，项目支出0元。\n"
+            "初中教育支出900,000.00元，其中：基本支出900,000.00元，项目支出0元。")
+    assert [f.rule.code for f in lint_text(text).findings if f.rule.family == "crossref"] == []
+
+
+def test_a_part_of_the_whole_is_still_the_unit_s_own():
+    text = ("2023年财政拨款基本支出预算300.00万元，实际支出320.00万元。\n"
+            "2023年实际完成总收入400.00万元，总支出350.00万元(其中基本支出310.00万元、项目支出40.00万元)，其中财政拨款支出350.00万元。")
+    assert "FL711" in codes(lint_text(text))
+
+
+# ------------------------------------------------------------------ what is not a table
+def test_a_sentence_with_a_stray_pipe_is_prose():
+    text = "审计署本级公开了2023年“三公”经费财政拨款支出情况，共计3.50万元，其中因公出国(境)费1.00万元，公务接待费2.50万元。 |"
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from .common import (
     FUNDS,
@@ -18,6 +19,7 @@ CATEGORIES = (
     "公务用车运行维护费", "公务用车购置费", "公务接待费", "机关运行经费", "会议费", "培训费", "政府采购支出总额",
     "年初结转和结余", "年末结转和结余",
 )
+WHOLE_WORDS = ("总", "合计", "全部", "本年", "全年")
 BASIS_WORDS = ("预算", "实际", "决算", "执行数", "支出数")
 
 
@@ -48,7 +50,13 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
     all_fiscal = _all_fiscal(paragraphs)
     seen: dict[tuple, tuple[Mention, bool]] = {}
     out: list[CrossRef] = []
+    owner_of = {id(p): c.total for c in sum_claims for p in c.parts}
+    section = ""  # the fund a heading names: "2. 政府性基金预算执行情况" scopes what follows it
     for para in paragraphs:
+        if _is_heading(para):
+            words = "".join(it.text for it in para.items if isinstance(it, (Label, Keyword)))
+            section = scope_of(words) if scope_of(words) in FUNDS else ""
+            continue
         previous: Mention | None = None
         sentence_scope: dict[int, str] = {}
         for m in para.mentions:
@@ -79,13 +87,25 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             basis = basis or "actual"
             if all_fiscal and scope == "财政拨款":
                 scope = ""  # all its money is 财政拨款: the scopes coincide
-            key = (category, scope, basis, m.year)
+            # "初中教育支出…其中:基本支出X", "高中教育支出…其中:基本支出Y": a part is scoped by what it is a part of
+            # (a part of the unit's whole, 总支出 or 支出合计, is the unit's own)
+            owner = owner_of.get(id(m))
+            within = ""
+            if owner is not None and not _category(owner.label) and not any(w in owner.label for w in WHOLE_WORDS):
+                within = owner.label[-8:]
+            key = (category, scope or section, basis, m.year, within)
             if key in seen:
                 first, first_inferred = seen[key]
                 out.append(CrossRef(first, m, category, basis, inferred or first_inferred))
             else:
                 seen[key] = (m, inferred)
     return out
+
+
+def _is_heading(para: Paragraph) -> bool:
+    """A short line without amounts: a heading."""
+    length = sum(len(it.text) for it in para.items)
+    return length <= 40 and not any(m.kind in ("money", "percent") for m in para.mentions)
 
 
 def _all_fiscal(paragraphs: list[Paragraph]) -> bool:

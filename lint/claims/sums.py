@@ -147,6 +147,12 @@ def _related(a: str, b: str) -> bool:
     return len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3]
 
 
+def _listed_after(items, a: int, b: int) -> bool:
+    """Is item b listed after item a, joined by 、 with nothing else but words between?"""
+    between = [it for it in items[a + 1: b] if isinstance(it, Quantity) or isinstance(it, Keyword) and it.kind in ("SEP", "END")]
+    return len(between) == 1 and isinstance(between[0], Keyword) and between[0].text == "、"
+
+
 def _flow(label: str) -> str:
     """"收入" or "支出" when a label names only one of them."""
     income, spending = "收入" in label, "支出" in label
@@ -166,13 +172,14 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
     segment = 0
     nested: dict[int, Mention] = {}
     nested_under: Mention | None = None  # the part whose own list is being skipped
-    after_semicolon = False
+    after_semicolon = named = False  # named: words since the last ";"
     depth = 0  # brackets opened since the connective: "基本支出60万元(人员经费50万元…)" holds a sub-list
     nested_depth: int | None = None  # the bracket depth a nested list started at
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
         if isinstance(it, Label):
+            named = named or bool(regex.sub(r"[\p{P}\s]", "", it.text))
             depth += it.text.count("(") - it.text.count(")")
             if depth < 0:
                 break  # "(其中A、B)": the list closes with its bracket
@@ -182,6 +189,8 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
             if it.kind == "END":
                 break
             if it.kind == "PARTS":
+                if after_semicolon and named:
+                    break  # "…;支出包括:…": a list with a subject of its own, not one nested in this list
                 if parts:
                     nested[j] = parts[-1]
                     nested_under = parts[-1]
@@ -190,7 +199,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                     break
             if it.kind == "SEP" and it.text == ";":
                 segment += 1
-                after_semicolon = True
+                after_semicolon, named = True, False
         elif isinstance(it, Quantity) and depth == 0:
             m = by_index[j]
             fresh = after_semicolon
@@ -209,6 +218,9 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                 break  # "收入…其中…;支出…": spending is never a part of income, nor income of spending
             elif inner and fresh and not _related(m.label, total.label):
                 break  # ";公务接待费…" after the items of 公务用车费: the inner list is over
+            elif m.role in ("opening", "carry") and parts and _listed_after(items, parts[-1].index, j):
+                parts.append(m)  # "包括:财政拨款7034418.94元、上年结转结余23067.24元": the balance is an item
+                segment_of[m.index] = segment
             elif m.role in ("total", "opening", "carry", "balance", "adjust") or m.q.approx:
                 break
             elif parts and parts[0].role == "plain" and m.role != "plain":

@@ -16,6 +16,16 @@ TABLE_ROW = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|摘要[:：]\s*\{)")
 
 
+def _stray_pipe(line: str) -> bool:
+    """A line on its own that a page's markup left a "|" after ("…支出情况。 |") is a sentence, not a table: it
+    ends a sentence and has no other cell."""
+    body = line.rstrip()
+    if not body.endswith("|") or body.count("|") != 1 or "\t" in line or regex.search(r"\S {3,}\S", body):
+        return False
+    body = body[:-1].rstrip()
+    return len(body) >= 20 and body.endswith(("。", "!", "?", "."))
+
+
 @dataclass
 class Block:
     kind: str  # "prose" | "table"
@@ -30,9 +40,11 @@ def split(text: str) -> list[Block]:
     table: list[tuple[int, int]] = []
 
     def flush_table() -> None:
-        if table:
+        if len(table) == 1 and _stray_pipe(text[table[0][0]:table[0][1]]):
+            blocks.append(Block("prose", table[0][0], table[0][1], list(table)))
+        elif table:
             blocks.append(Block("table", table[0][0], table[-1][1], list(table)))
-            table.clear()
+        table.clear()
 
     for line in text.split("\n"):
         span = (pos, pos + len(line))
