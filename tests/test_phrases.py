@@ -124,3 +124,41 @@ def test_a_sentence_with_a_stray_pipe_is_prose():
     r = lint_text(text)
     assert codes(r) == []
     assert passed(r, "sum")
+
+
+# ------------------------------------------------------------------ change vocabulary
+@pytest.mark.parametrize("text", [
+    "2024年基本支出预算较上年增12.6万元，增幅14.00%。",  # 12.6 / 90 = 14.00%
+    "2024年商品和服务支出较上年减0.90万元，减幅3.00%。",  # 0.9 / 30 = 3.00%
+    "2024年收入总预算412.5万元,同比增加12.5万元,同比增长3.1%。",  # 12.5 / 400 = 3.125%
+])
+def test_change_words_are_read(text):
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "change")
+
+
+def test_a_repeated_comparator_joins_amount_and_percent():
+    r = lint_text("2024年收入总预算412.5万元,同比增加12.5万元,同比增长3.6%。")
+    assert codes(r) == ["FL201"]
+    assert r.findings[0].expected == "3.1%"
+
+
+def test_one_character_directions_that_disagree():
+    r = lint_text("2024年商品和服务支出60.00万元，较上年减0.90万元，增1.50%。")
+    assert "FL202" in codes(r)
+
+
+def test_the_current_figure_named_in_an_earlier_line():
+    text = ("2024年财政拨款“三公”经费预算总额为4.6万元，其中，因公出国(境)费0万元，公务用车运行费3.0万元，公务接待费1.6万元。\n"
+            "2024年“三公”经费预算数比2023年预算数减少0.40万元，减幅0.08%。")
+    r = lint_text(text)
+    assert codes(r) == ["FL201"]
+    assert r.findings[0].expected == "8.00%"
+
+
+def test_an_earlier_figure_of_another_year_is_not_the_current_one():
+    text = ("2024年“三公”经费预算12.0万元，其中公务用车运行费8.0万元。\n"
+            "2023年“三公”经费支出10.5万元，其中公务用车运行费6.4万元。\n"
+            "2024年“三公”经费预算较上年增加1.5万元，公务用车运行费较上年增加1.6万元，增长25.0%。")
+    assert "FL201" not in codes(lint_text(text))

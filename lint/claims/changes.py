@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..parse.extract import Keyword, Quantity
+from ..parse.extract import Keyword, Label, Quantity
 from ..parse.mentions import Mention, Paragraph
 from .common import (
     MAX_SENTENCES_BACK,
+    sent_start,
     usable_amount,
 )
-from .kinds import paragraph_kind
+from .kinds import claim_kind
 
 
 @dataclass
@@ -27,8 +28,17 @@ class ChangeClaim:
     candidates: list[Mention] = field(default_factory=list)  # other plausible current figures
 
 
-@paragraph_kind("changes")
-def changes(para: Paragraph) -> list[ChangeClaim]:
+@claim_kind("changes")
+def _changes(doc) -> list[ChangeClaim]:
+    out: list[ChangeClaim] = []
+    previous: Paragraph | None = None
+    for para in doc.paragraphs:
+        out.extend(changes(para, previous.mentions if previous is not None else None))
+        previous = para
+    return out
+
+
+def changes(para: Paragraph, before: list[Mention] | None = None) -> list[ChangeClaim]:
     """Changes against a base (较上年, 比上年, 较年初预算数, 同比, 与上年相比 …).
 
     Readings taken: the change figures are those right after the base phrase (an amount and/or a
@@ -40,8 +50,9 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
     claims: list[ChangeClaim] = []
     items = para.items
     by_index = {m.index: m for m in para.mentions}
+    repeated: set[int] = set()
     for bi, kw in enumerate(items):
-        if not (isinstance(kw, Keyword) and kw.kind == "BASE"):
+        if not (isinstance(kw, Keyword) and kw.kind == "BASE") or bi in repeated:
             continue
         deltas: list[Mention] = []
         pcts: list[Mention] = []
@@ -53,6 +64,10 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         while j < len(items) and para.sent_of[j] == sent:
             it = items[j]
             if isinstance(it, Keyword):
+                if it.kind == "BASE" and it.text == kw.text and _repeats(items, j, deltas, pcts):
+                    repeated.add(j)  # "同比增加8.25万元，同比增长2.8%": the comparator said again
+                    j += 1
+                    continue
                 if it.kind in ("BASE", "END"):
                     break
                 if it.kind == "FLAT":
@@ -89,6 +104,20 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
         if (after is not None and usable_amount(after) and not after.q.approx
                 and (dim is None or after.same_dimension(dim)) and regex.search(r"达到|达|增至|降至|为$", after.label)):
             cands.insert(0, after)
+        if not cands and before:
+            # a line that names its subject but not its figure ("“三公”经费预算数比上年减少0.06万元"): the current
+            # figure is the one of the line before whose label names the same subject, year and basis, when one does
+            start = sent_start(para, sent)
+            subject = _subject(items, start, bi)
+            words = "".join(it.text for it in items[start:bi] if isinstance(it, (Label, Keyword)))
+            basis = "budget" if "预算" in words and "决算" not in words else "actual" if "决算" in words else ""
+            pool = [m for m in reversed(before) if usable_amount(m) and not m.q.approx
+                    and (dim is None or m.same_dimension(dim))]
+            year = next((int(it.text[:4]) for it in reversed(items[:bi]) if isinstance(it, Keyword) and it.kind == "YEAR"), None)
+            named = [m for m in pool if _names(subject, m.label) and (m.year is None or year is None or m.year == year)
+                     and not (basis == "budget" and m.role == "actual") and not (basis == "actual" and m.role == "budget")]
+            if len({m.q.base for m in named}) == 1:
+                cands = [named[0]]
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
                             candidates=cands[1:])
@@ -99,6 +128,30 @@ def changes(para: Paragraph) -> list[ChangeClaim]:
             claim.candidates = []
         claims.append(claim)
     return claims
+
+
+GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|支出|收入|总额|为|是|的|上年|本年|年度|年")
+
+
+def _subject(items, start: int, end: int) -> str:
+    """The words of a sentence before its base phrase, generic words aside: what the change is of."""
+    words = [it.text for it in items[start:end] if isinstance(it, Label) or isinstance(it, Keyword) and it.kind != "BASE"]
+    return GENERIC.sub("", "".join(words))
+
+
+def _names(subject: str, label: str) -> bool:
+    """Does a figure's label name the subject: three characters of it in a row, generic words aside?"""
+    label = GENERIC.sub("", label)
+    return len(subject) >= 3 and any(subject[i:i + 3] in label for i in range(len(subject) - 2))
+
+
+def _repeats(items, j: int, deltas: list, pcts: list) -> bool:
+    """The base word again right after a clause break, when the group so far has an amount but no percent
+    (or a percent but no amount), and the next figure completes it."""
+    if not (deltas or pcts) or (deltas and pcts):
+        return False
+    prev = items[j - 1] if j > 0 else None
+    return isinstance(prev, Keyword) and prev.kind == "SEP"
 
 
 def _distributive(para: Paragraph, bi: int, kw: Keyword, sent: int, deltas: list[Mention],
