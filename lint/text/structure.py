@@ -88,7 +88,10 @@ def toc(text: str, lines: list[tuple[int, int]]) -> list[TocEntry]:
         return []
     body = _key(text[lines[body_from][0]:])
     body_lines = [_key(NUMBERING.sub("", text[a:b].strip())) for a, b in lines[body_from:]]
-    return [TocEntry(t, a, b, _present(_key(NUMBERING.sub("", t)), body, body_lines)) for t, a, b in entries]
+    out = [TocEntry(t, a, b, _present(_key(NUMBERING.sub("", t)), body, body_lines)) for t, a, b in entries]
+    # past the last entry found, the text may simply stop (an excerpt, a truncated file): those are unknown
+    last = max((k for k, e in enumerate(out) if e.found), default=-1)
+    return out[: last + 1]
 
 
 NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])\s*")
