@@ -142,8 +142,9 @@ def _percent(doc, c: ChangeClaim):
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
     mid = percent(point, max(2, c.pct.q.decimals + 1))
     msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
+    severity = "error"
     # the current figure taken from an earlier sentence is one reading, not the only one
-    severity = "error" if c.current.sent == c.base_sent or c.previous is not None else "warning"
+    unsure = c.guess if c.previous is None else ""
     if doc.only_truncated(c.pct, computed, _pct_sign(c)):
         severity, msg = "info", truncated_note(msg)
     elif c.delta is not None and c.pct.q.value:
@@ -152,7 +153,7 @@ def _percent(doc, c: ChangeClaim):
         implied = in_unit(prev + c.delta.q.base * c.delta.sign, c.current.q, max(c.current.q.decimals, c.delta.q.decimals))
         msg = Message(msg.en + f"; {value_text(c.delta.q)} and {c.pct.q.number}% agree with a current figure of "
                       f"about {implied}", msg.zh + f"；若增减额与百分比无误，本期数应约为{implied}")
-    yield Finding(PERCENT, severity, msg, figures[0], figures, expected=want.lstrip("-"))
+    yield Finding(PERCENT, severity, msg, figures[0], figures, expected=want.lstrip("-"), unsure=unsure)
 
 
 def _direction(doc, c: ChangeClaim):

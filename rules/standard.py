@@ -76,7 +76,7 @@ TOC = Rule(
     explanation=Message("Each entry of the 目录 must appear after it (numbering aside, wording allowed to differ a little).",
                         "目录中的每一项都应在正文中出现（不计编号，措辞可略有不同）。"),
     good="目录\n第一部分 部门概况\n第二部分 部门决算表\n第三部分 情况说明\n第一部分 部门概况\n内容。\n第二部分 部门决算表\n第三部分 情况说明\n",
-    bad="目录\n第一部分 部门概况\n第二部分 部门决算表\n第三部分 情况说明\n第一部分 部门概况\n内容。\n第二部分 部门决算表\n",
+    bad="目录\n第一部分 部门概况\n第二部分 部门决算表\n第三部分 情况说明\n第一部分 部门概况\n内容。\n第三部分 情况说明\n",
 )
 RULES = [TOTALS, BALANCE, CROSS, TEXT, EMPTY, TOC]
 

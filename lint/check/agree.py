@@ -13,7 +13,7 @@ NEAR = Message(" (one in the last digit: each may have been rounded from its own
 def two_statements(doc, rule: Rule, later, earlier, message: Message, roles=("second", "first"),
                    doubtful: bool = False) -> Iterator[Check | Finding]:
     """Check `later` against `earlier`; report with `message` when they differ. A difference of one in
-    the last digit, or a doubtful pairing (`doubtful`), is a warning rather than an error."""
+    the last digit is a warning rather than an error; a doubtful pairing (`doubtful`) is unsure."""
     same = same_quantity(doc, later, earlier)
     if same is None:
         return
@@ -24,5 +24,6 @@ def two_statements(doc, rule: Rule, later, earlier, message: Message, roles=("se
     yield Check(rule, "fail", figures[0], figures)
     if same == "near":
         message = Message(message.en + NEAR.en, message.zh + NEAR.zh)
-    severity = "warning" if same == "near" or doubtful else "error"
-    yield Finding(rule, severity, message, figures[0], figures, expected=value_text(earlier.q))
+    severity = "warning" if same == "near" else "error"
+    unsure = "the basis (budget or actual) of one statement is not written" if doubtful else ""
+    yield Finding(rule, severity, message, figures[0], figures, expected=value_text(earlier.q), unsure=unsure)

@@ -95,14 +95,10 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
         yield Finding(other_total, "warning", msg, anchor, figures, expected=None)
         return
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
-    severity = "warning" if claim.remote or not exhaustive and s.hi < t.lo else "error"
-    where_en = " (the total stands in the previous sentence)" if claim.remote else ""
-    where_zh = "（合计数在上一句）" if claim.remote else ""
-    if not exhaustive and s.hi < t.lo:
-        where_en += "; if the list is meant to be complete"
-        where_zh += "；如所列分项应为全部"
+    # a total in another sentence, or a list that may leave parts out, is one reading among others
+    unsure = claim.guess or ("the list may not name every part" if not exhaustive and s.hi < t.lo else "")
     msg = Message(
-        f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}{where_en}",
-        f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}{where_zh}",
+        f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}",
+        f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}",
     )
-    yield Finding(mismatch, severity, msg, anchor, figures, expected=written_sum)
+    yield Finding(mismatch, "error", msg, anchor, figures, expected=written_sum, unsure=unsure)

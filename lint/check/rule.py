@@ -63,14 +63,19 @@ class Finding:
     figures: list[Figure]
     expected: str | None = None  # the figure that would be consistent, as it would be written
     fingerprint: str = ""  # stable across edits elsewhere and moves: rule, labels, figures as written
+    # how the relation was read when its reading needed a guess (a remote total, one of several candidate
+    # figures): such a relation is not reported as wrong but recorded as an unsure check
+    unsure: str = ""
 
 
 @dataclass
 class Check:
     rule: Rule
-    status: str  # "pass" | "fail"
+    status: str  # "pass" | "fail" | "unsure" (it fails as read, but the reading needed a guess)
     anchor: Figure
     figures: list[Figure] = field(default_factory=list)
+    reading: str = ""  # for "unsure": what was guessed
+    message: Message | None = None  # for "unsure": what the arithmetic gives as read
 
 
 def rule_modules() -> list[ModuleType]:

@@ -26,6 +26,7 @@ class ChangeClaim:
     previous: Mention | None = None  # stated explicitly ("2019年度…7.08万元")
     flat: Keyword | None = None
     candidates: list[Mention] = field(default_factory=list)  # other plausible current figures
+    guess: str = ""  # how the current figure was found, when that was a guess
 
 
 @claim_kind("changes")
@@ -104,6 +105,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         if (after is not None and usable_amount(after) and not after.q.approx
                 and (dim is None or after.same_dimension(dim)) and regex.search(r"达到|达|增至|降至|为$", after.label)):
             cands.insert(0, after)
+        guess = ""
         if not cands and before:
             # a line that names its subject but not its figure ("“三公”经费预算数比上年减少0.06万元"): the current
             # figure is the one of the line before whose label names the same subject, year and basis, when one does
@@ -117,10 +119,14 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
             named = [m for m in pool if _names(subject, m.label) and (m.year is None or year is None or m.year == year)
                      and not (basis == "budget" and m.role == "actual") and not (basis == "actual" and m.role == "budget")]
             if len({m.q.base for m in named}) == 1:
-                cands = [named[0]]
+                cands = [named[0]]  # one figure of that subject, year and basis: a link, not a guess
+        if cands and cands[0].sent != sent and not guess:
+            # a current figure in an earlier sentence is a link when it names the subject the change is of
+            if not _names(_subject(items, sent_start(para, sent), _first_figure(para, bi, sent)), cands[0].label):
+                guess = "the current figure stands in an earlier sentence"
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
-                            candidates=cands[1:])
+                            candidates=cands[1:], guess=guess)
         pair = _year_pair(para, bi)
         if pair and (delta is None and claim.pct is not None or delta is not None and claim.current in pair):
             # "2020年度…2.2万元,2019年度…7.08万元…比上年减少68.93%": both years are stated
@@ -130,7 +136,12 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
     return claims
 
 
-GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|支出|收入|总额|为|是|的|上年|本年|年度|年")
+GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|为|是|的|上年|本年|年度|年")
+
+
+def _first_figure(para: Paragraph, after: int, sent: int) -> int:
+    """Where the change's figures begin: "与2023年度相比，收入支出总计减少56.95万元" names its subject after the base."""
+    return next((m.index for m in para.mentions if m.index > after and m.sent == sent), after)
 
 
 def _subject(items, start: int, end: int) -> str:

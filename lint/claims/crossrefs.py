@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from .common import (
     FUNDS,
+    sent_start,
     fiscal_scope,
     scope_of,
 )
@@ -29,7 +32,7 @@ class CrossRef:
     second: Mention
     category: str
     basis: str  # budget | actual
-    inferred: bool  # the basis of one of them was not written but taken as actual
+    inferred: bool  # one of them writes its basis, the other does not and was taken as actual
 
 
 def _category(label: str) -> str:
@@ -72,7 +75,7 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
                 previous = m
                 continue  # "基本支出结余0元" is a balance of 基本支出, not 基本支出
             if not category and previous is not None and previous.sent == m.sent and m.role in ("actual", "budget") \
-                    and not any(c in m.label for c in ("收入", "支出合计")):
+                    and not any(c in m.label for c in ("收入", "支出合计")) and _bare(m.label):
                 category = _category(previous.label)
             previous = m
             if not category or any(w in m.label for w in ("较", "比", "增加", "减少", "人均", "车均", "平均")):
@@ -84,6 +87,11 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
                 bare = bare.replace(f + "预算", "").replace(f, "")  # the fund's name holds 预算
             if inferred and any(w in bare for w in BASIS_WORDS):
                 continue  # a basis word the roles did not resolve: leave it alone
+            if inferred:
+                # "实际完成总收入…总支出550.55万元(其中基本支出499.98万元…)": the sentence's basis word before it
+                said = _basis_before(para, m)
+                if said is not None:
+                    basis, inferred = said, False
             basis = basis or "actual"
             if all_fiscal and scope == "财政拨款":
                 scope = ""  # all its money is 财政拨款: the scopes coincide
@@ -96,10 +104,25 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             key = (category, scope or section, basis, m.year, within)
             if key in seen:
                 first, first_inferred = seen[key]
-                out.append(CrossRef(first, m, category, basis, inferred or first_inferred))
+                # both without a basis word are read alike; one with and one without is the doubtful pairing
+                out.append(CrossRef(first, m, category, basis, inferred != first_inferred))
             else:
                 seen[key] = (m, inferred)
     return out
+
+
+def _bare(label: str) -> bool:
+    """A label that names only a basis ("实际支出", "决算数为"), no category of its own."""
+    return len(regex.sub(r"[\p{P}\s]|实际|支出|预算|决算|执行|完成|数|为|金额|是|的", "", label)) <= 1
+
+
+def _basis_before(para: Paragraph, m: Mention) -> str | None:
+    """The nearest budget or actual word before a figure in its sentence."""
+    start = sent_start(para, m.sent)
+    for it in reversed(para.items[start:m.index]):
+        if isinstance(it, Keyword) and it.kind in ("BUDGET", "ACTUAL"):
+            return "budget" if it.kind == "BUDGET" else "actual"
+    return None
 
 
 def _is_heading(para: Paragraph) -> bool:

@@ -38,6 +38,7 @@ class SumClaim:
     closing: bool = False  # parts first, then 合计/共计
     others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
     open: bool = False  # the list ends in 等: it names some parts, not all
+    guess: str = ""  # how the total was found, when that was a guess
 
 
 def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
@@ -103,15 +104,23 @@ def sums(para: Paragraph) -> list[SumClaim]:
                                            remote=role_total.sent != kw_sent))
             continue
         is_open = _ends_open(para, parts[-1])
+        # the total in the sentence before is certain only when that sentence states one amount of its kind
+        rivals = [m for m in mentions if m.sent == total.sent and m is not total and usable_amount(m)
+                  and m.same_dimension(total) and not m.q.approx]
+        guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
-                               remote=remote, others=others, open=is_open))
+                               remote=remote, others=others, open=is_open, guess=guess))
     return claims
 
 
 def _ends_open(para: Paragraph, last: Mention) -> bool:
     """"…、印刷费2万元等": the words right after the last part say the list goes on."""
     nxt = para.items[last.index + 1] if last.index + 1 < len(para.items) else None
-    return isinstance(nxt, Label) and nxt.text.startswith("等")
+    if isinstance(nxt, Label) and nxt.text.startswith("等"):
+        return True
+    # a sentence the text stops in the middle of (an excerpt, a truncated page) may have listed more
+    end = next((it for it in para.items[last.index + 1:] if isinstance(it, Keyword) and it.kind == "END"), None)
+    return end is not None and end.text == ""
 
 
 
@@ -135,8 +144,19 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             listed = any(isinstance(it, Keyword) and it.kind == "SEP" and it.text == "、" for it in para.items[start:ki])
             if not opens or listed or m.sent < kw_sent - 1 or para.items[ki].text in EXHAUSTIVE_CONNECTIVES:
                 return None
+        if para.items[ki].text.startswith("分别") and _names_listed(para, m.index, ki):
+            return None  # "其中,A x亿元…;B与C分别为y亿元和z亿元": names mapped to figures, not parts of x
         return m
     return None
+
+
+def _names_listed(para: Paragraph, a: int, b: int) -> bool:
+    """Between a figure and 分别为, a clause break and names joined by 与/和/、: a respectively-list."""
+    between = para.items[a + 1: b]
+    broke = any(isinstance(it, Keyword) and it.kind == "SEP" and it.text in ",;" for it in between)
+    joined = any(isinstance(it, Keyword) and it.text == "、" or isinstance(it, Label) and regex.search(r"与|和|及", it.text)
+                 for it in between)
+    return broke and joined
 
 
 def _related(a: str, b: str) -> bool:

@@ -69,12 +69,14 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in this baseline file, and exit 0.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--show-unsure", is_flag=True,
+              help="Also list relations that fail as read where the reading needed a guess (text format).")
 @click.option("--max-bytes", type=click.IntRange(1), default=50_000_000, show_default=True,
               help="Refuse input files larger than this.")
 @click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
               help="Refuse PDF files with more pages.")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
-          ignore, exclude, show_settings, baseline, write_baseline, statistics, max_bytes, max_pages) -> None:
+          ignore, exclude, show_settings, baseline, write_baseline, statistics, show_unsure, max_bytes, max_pages) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
     from ..run import settings as settings_mod
@@ -126,7 +128,7 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         n = sum(len(r.findings) for r in results if not r.error)
         click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
         sys.exit(2 if any(r.error for r in results) else 0)
-    _emit(results, report, fmt, lang, output, statistics)
+    _emit(results, report, fmt, lang, output, statistics, show_unsure)
     for r in results:
         if r.error:
             click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
@@ -138,7 +140,7 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
             sys.exit(1)
 
 
-def _emit(results, report, fmt, lang, output, statistics) -> None:
+def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> None:
     out = open(output, "w", encoding="utf-8") if output else None
     try:
         stream = out or sys.stdout
@@ -150,7 +152,7 @@ def _emit(results, report, fmt, lang, output, statistics) -> None:
             if statistics:
                 text_report.statistics(results, console)
             else:
-                text_report.render(results, lang, console, report)
+                text_report.render(results, lang, console, report, show_unsure=show_unsure)
             return
         if fmt == "json":
             from ..reports import json as json_report

@@ -53,6 +53,7 @@ def render(results: list[FileResult], lang: str, report=None) -> str:
                 "family": c.rule.family,
                 "status": c.status,
                 "figures": [_figure(r.doc, x) for x in c.figures],
+                **({"reading": c.reading} if c.status == "unsure" else {}),
             })
     doc = {"version": 1, "tool": {"name": "fiscal-lint", "version": __version__},
            "files": files, "findings": findings, "checks": checks}

@@ -94,10 +94,10 @@ def _table_figures(doc, f: Finding) -> list[Text]:
     return out
 
 
-def render(results: list[FileResult], lang: str, console: Console, report=None) -> None:
+def render(results: list[FileResult], lang: str, console: Console, report=None, show_unsure: bool = False) -> None:
     w = WORDS[lang]
     counts: Counter = Counter()
-    passed = failed = 0
+    passed = failed = unsure = 0
     for r in results:
         if r.error:
             console.print(Text(f"{r.path}: ", style="bold") + Text(f"{w['input_error']}: {r.error}", style="bold red"))
@@ -105,6 +105,9 @@ def render(results: list[FileResult], lang: str, console: Console, report=None) 
             continue
         passed += sum(1 for c in r.checks if c.status == "pass")
         failed += sum(1 for c in r.checks if c.status == "fail")
+        unsure += sum(1 for c in r.checks if c.status == "unsure")
+        if show_unsure:
+            _unsure(r, lang, console)
         for f in r.findings:
             counts[f.severity] += 1
             line, col, place = where(r, f.anchor.start)
@@ -132,16 +135,35 @@ def render(results: list[FileResult], lang: str, console: Console, report=None) 
         summary.append(f"{w['checked']} {n_files} {w['files']}，{passed} {w['passed']}")
         if failed:
             summary.append(f"，{failed} {w['failed']}")
+        if unsure:
+            summary.append(f"，{unsure} 处读法不确定")
         summary.append(f"；{counts['error']} {w['errors']}，{counts['warning']} {w['warnings']}")
     else:
         plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
         summary.append(f"checked {plural(n_files, 'file')}: {plural(passed, 'relation')} verified")
         if failed:
             summary.append(f", {failed} failed")
+        if unsure:
+            summary.append(f", {unsure} unsure")
         summary.append(f"; {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}")
     if not counts["error"] and not counts["warning"] and not counts["input"]:
         summary.append(f" — {w['clean']}", style="green")
     console.print(summary)
+
+
+def _unsure(r: FileResult, lang: str, console: Console) -> None:
+    """Relations that fail as read, where the reading needed a guess (--show-unsure)."""
+    for c in r.checks:
+        if c.status != "unsure":
+            continue
+        line, col, place = where(r, c.anchor.start)
+        head = Text(f"{r.path}:{line}:{col}: " if place is None else f"{r.path} [{describe(place)}]: ", style="bold")
+        head.append(f"{c.rule.code} [{'不确定' if lang == 'zh' else 'unsure'}] {c.rule.name}", style="dim")
+        console.print(head)
+        if c.message is not None:
+            console.print(Text("  " + c.message.get(lang), style="dim"))
+        console.print(Text(f"  {'读法' if lang == 'zh' else 'reading'}: {c.reading}", style="dim"))
+        console.print()
 
 
 def _suppressions(report, lang: str, console: Console) -> None:

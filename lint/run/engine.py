@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..check.rule import Check, Finding, rule_modules
 from ..claims.document import Document
@@ -35,9 +35,23 @@ def lint_source(source: Source, rounding: str = "round") -> FileResult:
     for mod in rule_modules():
         for out in mod.check(doc):
             (result.findings if isinstance(out, Finding) else result.checks).append(out)
+    _unsure(result)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     return result
+
+
+def _unsure(result: FileResult) -> None:
+    """A finding whose reading needed a guess is not a finding: its failed check becomes an unsure one."""
+    unsure = [f for f in result.findings if f.unsure]
+    if not unsure:
+        return
+    result.findings = [f for f in result.findings if not f.unsure]
+    for f in unsure:
+        for k, c in enumerate(result.checks):
+            if c.status == "fail" and c.rule is f.rule and c.anchor.start == f.anchor.start:
+                result.checks[k] = replace(c, status="unsure", reading=f.unsure, message=f.message)
+                break
 
 
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
