@@ -77,7 +77,9 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                     continue
             claim = ShareClaim(part=part, pct=m)
             words = _share_words(para, first)
-            if len(words) >= 2:
+            if len(words) == 2:
+                continue  # "占收入的89.99%": a base named by one generic word could be any of several figures
+            if len(words) >= 3:
                 key = _label_key(words)
                 total = next((x for x in reversed(earlier) if x is not part and key in _label_key(x.label)
                               and x.same_dimension(part)), None)

@@ -45,7 +45,9 @@ def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) ->
     if connective.text in EXHAUSTIVE_CONNECTIVES:
         return True
     if "三公" in total.label:
-        return True  # a 三公 total lists its categories (出国, 公务用车, 公务接待)
+        # a 三公 total is its three categories (出国, 公务用车, 公务接待): complete when the list names all three
+        labels = " ".join(p.label for p in parts)
+        return all(any(w in labels for w in words) for words in (("出国", "出境"), ("车",), ("接待",)))
     if parts and "其他" in parts[-1].label:
         return True
     labels = " ".join(p.label for p in parts)

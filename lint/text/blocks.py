@@ -14,6 +14,8 @@ import regex
 TABLE_ROW = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 # Page furniture and navigation that never carries claims.
 FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|摘要[:：]\s*\{)")
+# a page's byline row ("发布时间: … | 来源: … | 作者: …"), whatever its separators: never a table
+BYLINE = regex.compile(r"(?:发布时间|發佈時間|发布日期|來源|来源|浏览量|瀏覽|责任编辑|責任編輯|作者)\s*[:：]")
 
 
 def _stray_pipe(line: str) -> bool:
@@ -51,11 +53,11 @@ def split(text: str) -> list[Block]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if TABLE_ROW.search(line):
+        if TABLE_ROW.search(line) and len(BYLINE.findall(line)) < 2:
             table.append(span)
             continue
         flush_table()
-        if FURNITURE.match(line):
+        if FURNITURE.match(line) or len(BYLINE.findall(line)) >= 2:
             continue
         blocks.append(Block("prose", span[0], span[1], [span]))
     flush_table()
