@@ -2,7 +2,7 @@
 import re
 
 from conftest import HERE
-from fiscal_lint.check.rule import all_rules
+from fiscal_lint.run.registry import all_rules
 
 
 def test_readme_rule_table_matches_the_rules():

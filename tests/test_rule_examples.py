@@ -2,7 +2,7 @@
 that rule. The documentation cannot drift from the code."""
 import pytest
 from conftest import lint_text
-from fiscal_lint.check.rule import all_rules
+from fiscal_lint.run.registry import all_rules
 
 RULES = all_rules()
 

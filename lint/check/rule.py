@@ -1,13 +1,10 @@
 """What a rule is and what it reports: findings (something is wrong) and checks (a relation that
-was verified, pass or fail). Rules live in the `fiscal_lint.rules` package, one module per family;
-a module declares `RULES` and a `check(doc)` generator, and is found without being registered.
+was verified: pass, fail, or unsure). Rules live in the `fiscal_lint.rules` package, one module per family;
+a module declares `RULES` and a `check(doc)` generator, and is found by lint/run/registry.py.
 """
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass, field
-from types import ModuleType
 
 from ..claims.tabular import TableFigure
 
@@ -76,28 +73,3 @@ class Check:
     figures: list[Figure] = field(default_factory=list)
     reading: str = ""  # for "unsure": what was guessed
     message: Message | None = None  # for "unsure": what the arithmetic gives as read
-
-
-def rule_modules() -> list[ModuleType]:
-    from .. import rules as package  # the rules/ folder, installed as fiscal_lint.rules
-
-    mods = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        mod = importlib.import_module(f"{package.__name__}.{info.name}")
-        if hasattr(mod, "RULES") and hasattr(mod, "check"):
-            mods.append(mod)
-    return mods
-
-
-def all_rules() -> list[Rule]:
-    seen: dict[str, Rule] = {}
-    for mod in rule_modules():
-        for r in mod.RULES:
-            if r.code in seen:
-                raise RuntimeError(f"rule code {r.code} declared twice")
-            if r.family not in FAMILIES or r.severity not in SEVERITIES:
-                raise RuntimeError(f"rule {r.code}: bad family or severity")
-            seen[r.code] = r
-    return sorted(seen.values(), key=lambda r: r.code)

@@ -9,9 +9,9 @@ from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from .common import (
     FUNDS,
-    sent_start,
     fiscal_scope,
     scope_of,
+    sent_start,
 )
 from .kinds import claim_kind
 from .sums import SumClaim

@@ -13,8 +13,8 @@ import click
 from rich.console import Console
 
 from .. import __version__
-from ..check.rule import all_rules
 from ..run.engine import SEVERITY_RANK, lint_paths
+from ..run.registry import all_rules
 
 
 def default_lang() -> str:
@@ -69,6 +69,7 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in this baseline file, and exit 0.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--verbose", is_flag=True, help="With an internal error, print its whole traceback.")
 @click.option("--show-unsure", is_flag=True,
               help="Also list relations that fail as read where the reading needed a guess (text format).")
 @click.option("--max-bytes", type=click.IntRange(1), default=50_000_000, show_default=True,
@@ -76,7 +77,8 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
               help="Refuse PDF files with more pages.")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
-          ignore, exclude, show_settings, baseline, write_baseline, statistics, show_unsure, max_bytes, max_pages) -> None:
+          ignore, exclude, show_settings, baseline, write_baseline, statistics, verbose, show_unsure, max_bytes,
+          max_pages) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
     from ..run import settings as settings_mod
@@ -132,7 +134,11 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     for r in results:
         if r.error:
             click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
-    if any(r.error for r in results):
+        for e, tb in zip(r.rule_errors, r.rule_tracebacks, strict=True):
+            click.echo(f"fiscal-lint: {r.path}: internal error in rules {e}; please report it", err=True)
+            if verbose:
+                click.echo(tb, err=True)
+    if any(r.error or r.rule_errors for r in results):
         sys.exit(2)
     if fail_on != "never":
         worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=-1)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check.rule import FAMILIES, Rule, all_rules
+from ..check.rule import FAMILIES, Rule
+from ..run.registry import all_rules
 
 FAMILY_TITLES = {
     "sum": ("Sums: totals and their parts", "合计与分项"),

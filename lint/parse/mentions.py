@@ -137,7 +137,8 @@ def _template_choice(before: list[Keyword], items: list[Item], start: int, end: 
     return before
 
 
-PERCENT_KEYWORDS = {"UP": "pct", "DOWN": "pct", "SHARE": "share", "RATE": "rate", "RATE_EXEC": "exec_rate", "RATE_OF": "exec_rate"}
+PERCENT_KEYWORDS = {"UP": "pct", "DOWN": "pct", "SHARE": "share", "RATE": "rate", "RATE_EXEC": "exec_rate",
+                    "RATE_OF": "exec_rate"}
 
 
 def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[str, Keyword | None, str, int]:

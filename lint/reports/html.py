@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..check.rule import all_rules
 from ..inputs.located import describe
 from ..run.engine import FileResult
+from ..run.registry import all_rules
 
 WORDS = {
     "en": {"title": "fiscal-lint report", "documents": "documents", "verified": "relations verified",

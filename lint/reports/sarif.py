@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..check.rule import all_rules
 from ..inputs.located import describe
 from ..run.engine import FileResult
+from ..run.registry import all_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

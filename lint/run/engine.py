@@ -4,10 +4,11 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field, replace
 
-from ..check.rule import Check, Finding, rule_modules
+from ..check.rule import Check, Finding
 from ..claims.document import Document
 from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
+from .registry import rule_modules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -26,6 +27,9 @@ class FileResult:
     checks: list[Check] = field(default_factory=list)
     error: str | None = None
     doc: Document | None = None
+    # rules that raised on this document: "FL101, FL102: IndexError: … (at sums.py:120)"; the others ran
+    rule_errors: list[str] = field(default_factory=list)
+    rule_tracebacks: list[str] = field(default_factory=list)  # the same, whole (--verbose)
 
 
 def lint_source(source: Source, rounding: str = "round") -> FileResult:
@@ -33,12 +37,25 @@ def lint_source(source: Source, rounding: str = "round") -> FileResult:
     doc = Document(source, rounding=rounding)
     result.doc = doc
     for mod in rule_modules():
-        for out in mod.check(doc):
+        try:
+            outs = list(mod.check(doc))
+        except Exception as e:  # a bug in one rule costs that rule's verdicts on this file, nothing else
+            codes = ", ".join(r.code for r in mod.RULES)
+            result.rule_errors.append(f"{codes}: {_one_line(e)}")
+            result.rule_tracebacks.append("".join(traceback.format_exception(e)))
+            continue
+        for out in outs:
             (result.findings if isinstance(out, Finding) else result.checks).append(out)
     _unsure(result)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     return result
+
+
+def _one_line(e: BaseException) -> str:
+    where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+    at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
+    return f"{type(e).__name__}: {e}{at}"
 
 
 def _unsure(result: FileResult) -> None:

@@ -11,7 +11,8 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from ..check.rule import SEVERITIES, Rule, all_rules
+from ..check.rule import SEVERITIES, Rule
+from .registry import all_rules
 
 CONFIG_NAMES = (".fiscal-lint.toml", "pyproject.toml")
 LANGS = ("zh", "en")

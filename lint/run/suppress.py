@@ -14,8 +14,9 @@ from pathlib import Path
 
 import regex
 
-from ..check.rule import Finding, all_rules
+from ..check.rule import Finding
 from .engine import FileResult
+from .registry import all_rules
 from .settings import Settings, matches
 
 COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
