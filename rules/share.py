@@ -32,12 +32,18 @@ HUNDRED = Decimal(100)
 
 
 def check(doc) -> Iterator[Check | Finding]:
-    groups: dict[tuple, list] = {}
+    groups: list[tuple[object, list]] = []  # shares of one breakdown: its SumClaim, or the run's list of parts
     for c in doc.shares:
         yield from _share(doc, c)
-        if c.group:
-            groups.setdefault(c.group, []).append(c)
-    for claims in groups.values():
+        key = c.owner if c.owner is not None else (c.parts or None)
+        if key is None:
+            continue
+        members = next((m for k, m in groups if k is key), None)
+        if members is None:
+            groups.append((key, [c]))
+        else:
+            members.append(c)
+    for _, claims in groups:
         yield from _total(doc, claims)
 
 
@@ -83,7 +89,7 @@ def _total(doc, claims):
     owner_parts = claims[0].parts
     if claims[0].total is not None:
         # parts of a listed breakdown: only when every part carries a share and the parts make the total
-        claim = next((s for s in doc.sums if (id(s),) == claims[0].group), None)
+        claim = claims[0].owner
         if claim is None or len(claim.parts) != len(claims):
             return
         peers = [claim.total, *claim.parts]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arith.numbers import Interval
-from ..claims.sums import COMPLEMENTS, SumClaim, extend_into_next_sentences
+from ..claims.sums import COMPLEMENTS, SumClaim
 from .explain import in_unit, value_text
 from .rule import Check, Finding, Message, Rule, figure
 
@@ -57,7 +57,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
                     s = None
                     break
         elif s.hi < t.lo and not claim.closing:
-            for extra in extend_into_next_sentences(doc.paragraph_of(total), claim):
+            for extra in claim.continuations:
                 grown = doc.total(parts + extra, peers + extra)
                 if grown is None:
                     break

@@ -21,7 +21,7 @@ class ShareClaim:
     pct: Mention
     total: Mention | None = None  # the stated denominator
     parts: list[Mention] = field(default_factory=list)  # or: the parts of a breakdown whose shares total 100%
-    group: tuple[int, ...] = ()  # shares of one breakdown share a group key
+    owner: SumClaim | None = None  # the breakdown whose listed part this is
     explicit: bool = False  # the denominator is named ("占政府采购支出总额的6.0%")
 
 
@@ -89,7 +89,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 continue
             owner = part_of.get(id(part))
             if owner is not None:
-                claim.total, claim.group = owner.total, (id(owner),)
+                claim.total, claim.owner = owner.total, owner
                 out.append(claim)
                 continue
             pending.append((pi, claim))
@@ -144,7 +144,6 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
         parts = [c.part for c in claims]
         for c in claims:
             c.parts = parts
-            c.group = tuple(id(x) for x in parts)
         out.extend(claims)
     return out
 

@@ -39,6 +39,9 @@ class SumClaim:
     others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
     open: bool = False  # the list ends in 等: it names some parts, not all
     guess: str = ""  # how the total was found, when that was a guess
+    # other readings of where the list ends: the sentences after its full stop that open with a figure of its
+    # kind ("…。公用经费43.98万元,…"), each a longer list; the rule takes one only if it makes the total
+    continuations: list[list[Mention]] = field(default_factory=list)
 
 
 def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
@@ -112,6 +115,9 @@ def sums(para: Paragraph) -> list[SumClaim]:
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
                                remote=remote, others=others, open=is_open, guess=guess))
+    for c in claims:
+        if c.connective is not None and not c.closing:
+            c.continuations = extend_into_next_sentences(para, c)
     return claims
 
 

@@ -7,7 +7,7 @@ read by the pattern at its end (weight, [coefficient %], score), not by position
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -64,7 +64,7 @@ def _fig(cell: Cell, label: str, percent: bool = False) -> TableFigure | None:
     if q is None:
         return None
     if percent and q.kind != "percent":
-        q.kind, q.unit = "percent", "%"
+        q = replace(q, kind="percent", unit="%")
     return TableFigure(q, label)
 
 
@@ -201,18 +201,16 @@ def executions(table: Table) -> list[ExecClaim]:
             rate = _fig(cells["rate"], f"{label} · 执行率", percent=True)
             if None in (budget, actual, rate):
                 continue
-            for f in (budget, actual):
-                # without 单位, execution blocks are in 万元 by convention; the message shows only what is written
-                as_money(f, table.unit or "万元", shown=table.unit)
+            # without 单位, execution blocks are in 万元 by convention; the message shows only what is written
+            budget, actual = (as_money(f, table.unit or "万元", shown=table.unit) for f in (budget, actual))
             out.append(ExecClaim(budget=budget, actual=actual, rate=rate))
     return out
 
 
 def as_money(fig: TableFigure, unit: str, shown: str | None = None) -> TableFigure:
-    """A table cell read as an amount in the table's unit (单位：万元)."""
-    fig.q.kind, fig.q.scale = "money", SCALE.get(unit, SCALE["万元"])
-    fig.q.unit = unit if shown is None else shown
-    return fig
+    """A table cell read as an amount in the table's unit (单位：万元): a new figure, the cell's own unchanged."""
+    q = replace(fig.q, kind="money", scale=SCALE.get(unit, SCALE["万元"]), unit=unit if shown is None else shown)
+    return TableFigure(q, fig.label)
 
 
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
@@ -257,8 +255,7 @@ def table_sums(table: Table) -> list[SumClaim]:
             if len(parts) < 2 or any(p is None or p.q.kind == "percent" for p in parts):
                 continue
             if table.unit:
-                for f in [total_fig, *parts]:
-                    as_money(f, table.unit)
+                total_fig, *parts = (as_money(f, table.unit) for f in [total_fig, *parts])
             out.append(SumClaim(total=total_fig, parts=parts, connective=None, exhaustive=True, closing=True))
     return out
 

@@ -10,7 +10,7 @@ Claims are built from these mentions (lint/claims.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..arith.quantity import Quantity
 from .extract import Item, Keyword, Label, Sentence
@@ -115,7 +115,10 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
             # "占年初预算2180万元的44.5%": the percent closes the phrase its budget stands in
             role, kw = "exec_rate", prev.keyword
         context = "".join(x.text for x in para.items[clause_start:i] if isinstance(x, (Label, Keyword)))
-        para.mentions.append(Mention(q=it, role=role, label=label, keyword=kw, year=sent_year, sent=si,
+        # a change written with a minus ("增长-5.2%") is read as its size and the opposite direction: the mention
+        # holds its own copy of the figure, the parsed one stays as written
+        q = replace(it, value=-it.value, number=it.number.lstrip("-")) if sign and it.value < 0 else it
+        para.mentions.append(Mention(q=q, role=role, label=label, keyword=kw, year=sent_year, sent=si,
                                      clause=clause, index=i, first_in_clause=not first_seen, sign=sign,
                                      context=context))
         first_seen = True
@@ -169,7 +172,6 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
                 sign = {"UP": 1, "DOWN": -1}.get(kw.kind, 0)
                 if sign and q.value < 0:
                     sign = -sign  # "增长-5.2%" is a decrease of 5.2%
-                    q.value, q.number = -q.value, q.number.lstrip("-")
                 if q.kind == "points":
                     role = "points" if sign else "plain"
                 return role, kw, label, sign
@@ -179,7 +181,7 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
     if nearest is not None and nearest.kind in ("UP", "DOWN") and glue <= GLUE_MAX:
         sign = 1 if nearest.kind == "UP" else -1
         if q.value < 0:  # "增加-3.5万元"
-            sign, q.value, q.number = -sign, -q.value, q.number.lstrip("-")
+            sign = -sign
         return "delta", nearest, label, sign
     if nearest is not None and nearest.kind == "BASE" and glue <= GLUE_MAX:
         return "versus", nearest, label, 0  # "比预算数…24.76亿元" with no word for the direction: a difference
