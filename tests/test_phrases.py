@@ -162,3 +162,29 @@ def test_an_earlier_figure_of_another_year_is_not_the_current_one():
             "2023年“三公”经费支出10.5万元，其中公务用车运行费6.4万元。\n"
             "2024年“三公”经费预算较上年增加1.5万元，公务用车运行费较上年增加1.6万元，增长25.0%。")
     assert "FL201" not in codes(lint_text(text))
+
+
+# ------------------------------------------------------------------ what is not a claim
+def test_a_range_is_not_a_negative_figure():
+    r = lint_text("多数省份三公经费预算总额为5亿-10亿元。其中，甲省最高，达11.1亿元；乙省最低，为4.3亿元。")
+    assert codes(r) == []
+
+
+def test_two_funds_are_not_the_whole_of_a_wide_revenue():
+    text = "全县大口径财政收入完成68000万元，其中：一般公共预算收入42000万元，政府性基金收入3100万元。"
+    assert codes(lint_text(text)) == []
+
+
+def test_reasons_in_clauses_are_not_a_list_of_names():
+    text = "主要有3个原因：一是管理体制调整、人员划转，二是支出压减。"
+    assert "FL601" not in codes(lint_text(text))
+
+
+def test_a_name_cut_by_its_own_comma_is_not_two_names():
+    text = "涉及6个部门：甲省外事办公室、甲省商务厅、甲省农业委员会、甲省教育厅、甲省文化厅、甲省经济、信息化委员会。"
+    assert "FL601" not in codes(lint_text(text))
+
+
+def test_a_page_byline_is_not_a_table():
+    text = "某县2024年度部门“三公”经费预算情况表\n来源:某县政府网   2024-04-27\n浏览量:1 | | | |\n"
+    assert codes(lint_text(text)) == []

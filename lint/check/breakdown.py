@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arith.numbers import Interval
-from ..claims.sums import COMPLEMENTS, SumClaim
+from ..claims.sums import SumClaim, complete_pair
 from .explain import in_unit, value_text
 from .rule import Check, Finding, Message, Rule, figure
 
@@ -28,9 +28,6 @@ def _expression(parts) -> str:
     return " + ".join(value_text(p.q) for p in parts)
 
 
-def complete_pair(parts) -> bool:
-    labels = " ".join(p.label for p in parts)
-    return any(a in labels and b in labels for a, b in COMPLEMENTS)
 
 
 def _matches_other(doc, claim: SumClaim, s: Interval, peers):
@@ -61,7 +58,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
                 grown = doc.total(parts + extra, peers + extra)
                 if grown is None:
                     break
-                if grown.overlaps(t) or complete_pair(parts + extra):
+                if grown.overlaps(t) or complete_pair(parts + extra, total):
                     # "其中:人员经费287.68万元…。公用经费43.98万元": the list went on after the full stop
                     parts, s = parts + extra, grown
                     exhaustive = True

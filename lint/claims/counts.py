@@ -46,7 +46,7 @@ def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
         last = LAST_JOIN.split(names[-1], maxsplit=1)
         if len(last) == 2 and all(p.strip() for p in last):
             names = names[:-1] + [p.strip() for p in last]
-        if any(not n for n in names):
+        if any(not n for n in names) or _not_names(names):
             continue
         noun = em.group("noun") or m.label[-4:]  # "内设科室8个，分别为…": the noun came first
         out.append(EnumClaim(count=m, noun=noun, names=names,
@@ -57,3 +57,15 @@ def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
 @claim_kind("enumerations")
 def _enumerations(doc) -> list[EnumClaim]:
     return [c for p in doc.paragraphs for c in enumerations(p, doc.norm.text)]
+
+
+NAME_END = regex.compile(r"(?:厅|局|室|会|委|处|科|股|中心|所|站|院|校|队|部|办|组|馆|团|社|司|园|场|站|庭)$")
+
+
+def _not_names(names: list[str]) -> bool:
+    """A list the 、 does not cut into names: reasons told in clauses ("一是…、…"), or names of bodies of which
+    one does not end like a body's name ("贵州省经济、信息化委员会": the 、 stands inside a name)."""
+    if regex.match(r"(?:一是|第一|首先|其一)", names[0]):
+        return True
+    bodies = sum(1 for n in names if NAME_END.search(n))
+    return bodies >= 3 and bodies < len(names)

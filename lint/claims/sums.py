@@ -44,6 +44,18 @@ class SumClaim:
     continuations: list[list[Mention]] = field(default_factory=list)
 
 
+def complete_pair(parts, total=None) -> bool:
+    """Do the parts name both halves of a known pair? The two funds make up 财政拨款 only: a 大口径 revenue or a
+    whole budget has four budgets and more."""
+    labels = " ".join(p.label for p in parts)
+    for a, b in COMPLEMENTS:
+        if a in labels and b in labels:
+            if (a, b) == ("一般公共预算", "政府性基金") and (total is None or "财政拨款" not in total.label):
+                continue
+            return True
+    return False
+
+
 def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
     if connective.text in EXHAUSTIVE_CONNECTIVES:
         return True
@@ -54,7 +66,7 @@ def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) ->
     if parts and "其他" in parts[-1].label:
         return True
     labels = " ".join(p.label for p in parts)
-    return any(a in labels and b in labels for a, b in COMPLEMENTS)
+    return complete_pair(parts, total)
 
 
 @paragraph_kind("sums")

@@ -119,8 +119,13 @@ def _sign(text: str, q: Quantity, items: list[Item]) -> None:
     """"结余-5.20万元": a minus sign right before a figure, not inside a date or a range ("2024-8",
     "10-20万元"), makes it negative. The sign was lexed into the label before the figure."""
     at = q.start - 1
-    if at < 0 or text[at] != "-" or q.approx or (at > 0 and text[at - 1].isdigit()):
+    if at < 0 or text[at] != "-" or q.approx:
         return
+    if at > 0 and text[at - 1] in "万亿千元%":
+        q.approx = "-"  # "5亿-10亿元": the upper end of a range is a bound, not a figure
+        return
+    if at > 0 and text[at - 1].isdigit():
+        return  # "2024-8", "10-20万元": a date, or a range whose figures carry no unit of their own
     q.value, q.number, q.text, q.start = -q.value, "-" + q.number, "-" + q.text, at
     if items and isinstance(items[-1], Label) and items[-1].end == at + 1:
         label = items.pop()

@@ -18,6 +18,13 @@ FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联�
 BYLINE = regex.compile(r"(?:发布时间|發佈時間|发布日期|來源|来源|浏览量|瀏覽|责任编辑|責任編輯|作者)\s*[:：]")
 
 
+def _byline(line: str) -> bool:
+    """"发布时间: … | 来源: … | 作者:", "浏览量:1 | | |": the page's own furniture, with few cells of text."""
+    found = len(BYLINE.findall(line))
+    cells = [c for c in regex.split(r"\||\t", line) if c.strip()]
+    return found >= 2 or (found == 1 and len(cells) <= 2)
+
+
 def _stray_pipe(line: str) -> bool:
     """A line on its own that a page's markup left a "|" after ("…支出情况。 |") is a sentence, not a table: it
     ends a sentence and has no other cell."""
@@ -53,11 +60,11 @@ def split(text: str) -> list[Block]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if TABLE_ROW.search(line) and len(BYLINE.findall(line)) < 2:
+        if TABLE_ROW.search(line) and not _byline(line):
             table.append(span)
             continue
         flush_table()
-        if FURNITURE.match(line) or len(BYLINE.findall(line)) >= 2:
+        if FURNITURE.match(line) or _byline(line):
             continue
         blocks.append(Block("prose", span[0], span[1], [span]))
     flush_table()
