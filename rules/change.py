@@ -12,8 +12,10 @@ from decimal import Decimal
 
 from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.explain import in_unit, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
 from fiscal_lint.claims.changes import ChangeClaim
+
+FAMILY = Family("change", Message("Changes against a base period", "增减变化"))
 
 PERCENT = Rule(
     "FL201", "change-percent", "change", "error",
