@@ -3,7 +3,7 @@ them, and contradictions are refused."""
 from types import ModuleType
 
 import pytest
-from fiscal_lint.check.rule import Family, Message, RegistryError, Rule, all_rules, families, registry
+from fiscal_lint.check.rule import Family, Message, Option, RegistryError, Rule, all_rules, families, registry
 
 SUMS = Family("sum", Message("Sums", "合计与分项"))
 
@@ -16,8 +16,8 @@ def module(name, rules, **declared):
     return mod
 
 
-def rule(code="FL101", name="sum-mismatch", family="sum", severity="error"):
-    return Rule(code, name, family, severity, Message("en", "zh"))
+def rule(code="FL101", name="sum-mismatch", family="sum", severity="error", options=None):
+    return Rule(code, name, family, severity, Message("en", "zh"), options=options or {})
 
 
 def test_the_real_modules_declare_every_family_once():
@@ -44,7 +44,18 @@ def test_a_module_may_hold_rules_of_families_it_imports():
     ([module("sum", [rule(severity="fatal")], FAMILY=SUMS)], "severity 'fatal'"),
     ([module("sum", [rule(code="F101")], FAMILY=SUMS)], "not a rule code"),
     ([module("sum", [rule()], FAMILIES=(SUMS, Family("change", Message("x", "y"))))], "family 'change'"),
+    ([module("sum", [rule(options={"Min_Parts": Option(2, Message("x", "y"))})], FAMILY=SUMS)], "option 'Min_Parts'"),
+    ([module("sum", [rule(options={"min-parts": Option(1, Message("x", "y"), minimum=2)})], FAMILY=SUMS)], "option 'min-parts'"),
+    ([module("sum", [rule(options={"min-parts": 2})], FAMILY=SUMS)], "option 'min-parts'"),
 ])
 def test_contradictions_are_refused(mods, says):
     with pytest.raises(RegistryError, match=says):
         registry(mods)
+
+
+def test_option_values_are_checked_against_the_default_type():
+    number, whole, flag = Option(5.0, Message("x", "y"), minimum=0), Option(2, Message("x", "y")), Option(True, Message("x", "y"))
+    assert number.problem(7) is None and number.problem(7.5) is None
+    assert "a number" in number.problem("7") and "a number" in number.problem(True) and "at least 0" in number.problem(-1)
+    assert whole.problem(3) is None and "a whole number" in whole.problem(3.0)
+    assert flag.problem(False) is None and "true or false" in flag.problem(1)

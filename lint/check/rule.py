@@ -35,6 +35,27 @@ class Family:
 
 
 @dataclass(frozen=True)
+class Option:
+    """A setting of one rule, read from `[tool.fiscal-lint.rules.CODE]` (or the rule's name): its default
+    gives its type (bool, int, float — which also takes an int — or str)."""
+    default: bool | int | float | str
+    summary: Message
+    minimum: int | float | None = None  # for numbers: the smallest value that makes sense
+
+    def problem(self, value) -> str | None:
+        """Why `value` cannot be this option's value, or None when it can."""
+        kind = type(self.default)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float else \
+            type(value) is kind
+        if not ok:
+            what = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}[kind]
+            return f"must be {what}, not {value!r}"
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum}, not {value!r}"
+        return None
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str  # frozen once released: never renumbered, never reused
     name: str
@@ -44,6 +65,8 @@ class Rule:
     explanation: Message | None = None
     good: str = ""  # a consistent example: no finding (run by the tests)
     bad: str = ""  # an inconsistent example: a finding of this rule (run by the tests)
+    # settings of this rule by name (kebab-case); rules read them with doc.options(rule)
+    options: dict[str, Option] = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -84,6 +107,7 @@ class Check:
 
 
 CODE = re.compile(r"FL\d{3}")
+OPTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 class RegistryError(RuntimeError):
@@ -130,7 +154,7 @@ def _registry() -> tuple[tuple[ModuleType, ...], tuple[Rule, ...], tuple[Family,
 def registry(mods: list[ModuleType]) -> tuple[tuple[Rule, ...], tuple[Family, ...]]:
     """The rules and families of these modules, sorted by code, after checking that every code is
     well-formed and unique, every name unique, every severity known, and every rule's family declared
-    by its module (once, with one title, and not without rules)."""
+    by its module (once, with one title, and not without rules), and every option well-formed."""
     declared: dict[str, tuple[Family, str]] = {}
     codes: dict[str, Rule] = {}
     names: dict[str, Rule] = {}
@@ -152,6 +176,11 @@ def registry(mods: list[ModuleType]) -> tuple[tuple[Rule, ...], tuple[Family, ..
                 raise RegistryError(f"rule name {r.name!r} declared twice ({names[r.name].code}, {r.code})")
             if r.severity not in SEVERITIES:
                 raise RegistryError(f"rule {r.code}: severity {r.severity!r} is not one of {', '.join(SEVERITIES)}")
+            for name, opt in r.options.items():
+                if not OPTION_NAME.fullmatch(name) or not isinstance(opt, Option) or \
+                        type(opt.default) not in (bool, int, float, str) or opt.problem(opt.default):
+                    raise RegistryError(f"rule {r.code}: option {name!r} must be a kebab-case name with an "
+                                        "Option(default, Message(en, zh)) whose default is valid")
             if r.family not in {f.name for f in own}:
                 raise RegistryError(f"rule {r.code}: family {r.family!r} is not declared by rules/{where} "
                                     f"(it declares {', '.join(f.name for f in own)})")

@@ -39,10 +39,21 @@ def explain(rule: Rule, lang: str) -> str:
     lines = [f"{rule.code}  {rule.name}  ({rule.family}, {rule.severity})", "", rule.summary.get(lang)]
     if rule.explanation:
         lines += ["", rule.explanation.get(lang)]
+    if rule.options:
+        lines += ["", (f"选项（配置于 [tool.fiscal-lint.rules.{rule.code}]）：" if zh else
+                       f"Options (in [tool.fiscal-lint.rules.{rule.code}]):")]
+        lines += [f"    {name} = {_toml(o.default)}  {o.summary.get(lang)}" for name, o in rule.options.items()]
     lines += ["", "一致的示例：" if zh else "Consistent example:", _indent(rule.good),
               "", "不一致的示例：" if zh else "Inconsistent example:", _indent(rule.bad),
               "", "检查结果：" if zh else "What fiscal-lint says:", "    " + example_finding(rule, lang)]
     return "\n".join(lines) + "\n"
+
+
+def _toml(value) -> str:
+    """An option's value as it is written in the configuration."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 def _indent(text: str) -> str:
@@ -58,6 +69,10 @@ def family_page(family: Family) -> str:
                 f"{r.summary.en}  ", f"{r.summary.zh}", ""]
         if r.explanation:
             out += [r.explanation.en, "", r.explanation.zh, ""]
+        if r.options:
+            out += [f"Options / 选项 (`[tool.fiscal-lint.rules.{r.code}]`; the defaults shown / 所示为默认值):", ""]
+            out += [f"- `{name} = {_toml(o.default)}`: {o.summary.en} {o.summary.zh}" for name, o in r.options.items()]
+            out += [""]
         out += ["Consistent / 一致:", "", "```text", r.good.rstrip("\n"), "```", "",
                 "Inconsistent / 不一致:", "", "```text", r.bad.rstrip("\n"), "```", "",
                 "```text", example_finding(r, "en"), example_finding(r, "zh"), "```", ""]
