@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.arith.numbers import Interval
+from fiscal_lint.arith.numbers import Interval, fmt
 from fiscal_lint.check.explain import in_unit, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure
 from fiscal_lint.claims.changes import ChangeClaim
+
+FAMILY = Family("change", Message("Changes against a base period", "增减变化"))
 
 PERCENT = Rule(
     "FL201", "change-percent", "change", "error",
@@ -45,14 +47,16 @@ AMOUNT = Rule(
 FLAT = Rule(
     "FL204", "change-flat", "change", "warning",
     Message("持平 (no change) is stated, but the figures show a change.", "文中称“持平”，但数字显示有变化。"),
-    explanation=Message('持平 means no change within rounding; 基本持平 allows up to 5%.',
-                        '持平指在舍入范围内没有变化；基本持平允许不超过5%的变化。'),
+    explanation=Message('持平 means no change within rounding; 基本持平 allows a change of up to 5% (option nearly-flat-percent).',
+                        '持平指在舍入范围内没有变化；基本持平允许不超过5%的变化（选项nearly-flat-percent）。'),
     good='公务用车购置费0万元，较上年支出数增加0万元，增长0.0%，与上年持平。',
     bad='培训费支出3.20万元，较上年决算数增加0.45万元，增长16.4%，与上年持平。',
+    options={"nearly-flat-percent": Option(
+        5.0, Message("The largest change, in percent, that 基本持平 (nearly no change) still describes.",
+                     "“基本持平”所能描述的最大变化幅度（百分数）。"), minimum=0)},
 )
 RULES = [PERCENT, DIRECTION, AMOUNT, FLAT]
 HUNDRED = Decimal(100)
-NEARLY_FLAT = Decimal(5)  # 基本持平: within 5%
 
 
 def check(doc) -> Iterator[Check | Finding]:
@@ -227,6 +231,7 @@ def _flat(doc, c: ChangeClaim):
     if c.flat is None:
         return
     nearly = c.flat.text.startswith("基本")
+    limit = Decimal(str(doc.options(FLAT)["nearly-flat-percent"]))  # 基本持平: a change within this percent
     for m in (c.pct, c.delta):
         if m is None:
             continue
@@ -235,14 +240,19 @@ def _flat(doc, c: ChangeClaim):
             continue
         figures = [figure(doc, m, m.role)]
         if m.role == "pct":
-            ok = iv.lo <= NEARLY_FLAT if nearly else iv.lo <= 0
+            ok = iv.lo <= limit if nearly else iv.lo <= 0
         else:
             ok = iv.lo <= 0 or nearly
         if ok:
             yield Check(FLAT, "pass", figures[0], figures)
             continue
         yield Check(FLAT, "fail", figures[0], figures)
-        msg = Message(f"“{c.flat.text}” (no change) stated with a change of {value_text(m.q)}",
-                      f"文中称“{c.flat.text}”，但变化为{value_text(m.q)}")
+        if nearly:  # only a percent can be too large for 基本持平
+            msg = Message(f"“{c.flat.text}” (nearly no change) stated with a change of {value_text(m.q)}, more than "
+                          f"the {fmt(limit)}% it allows (option nearly-flat-percent)",
+                          f"文中称“{c.flat.text}”，但变化为{value_text(m.q)}，超过允许的{fmt(limit)}%（选项nearly-flat-percent）")
+        else:
+            msg = Message(f"“{c.flat.text}” (no change) stated with a change of {value_text(m.q)}",
+                          f"文中称“{c.flat.text}”，但变化为{value_text(m.q)}")
         yield Finding(FLAT, "warning", msg, figures[0], figures)
         return

@@ -13,7 +13,11 @@ from decimal import Decimal
 from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.agree import two_statements
 from fiscal_lint.check.explain import in_unit, value_text
-from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
+
+BALANCE_FAMILY = Family("balance", Message("Balance identities", "结转结余恒等式"))
+CROSSREF_FAMILY = Family("crossref", Message("The same figure stated twice", "前后一致"))
+FAMILIES = (BALANCE_FAMILY, CROSSREF_FAMILY)
 
 BALANCE = Rule(
     "FL701", "balance-identity", "balance", "error",

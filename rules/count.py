@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from fiscal_lint.check.breakdown import check_breakdown, is_head_count
 from fiscal_lint.check.explain import value_text
-from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
+
+FAMILY = Family("count", Message("Counts and enumerations", "数量与列举"))
 
 ENUMERATION = Rule(
     "FL601", "count-enumeration", "count", "error",

@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import in_unit, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
 from fiscal_lint.claims.executions import ExecClaim
+
+FAMILY = Family("execution", Message("Budget execution", "预算执行"))
 
 RATE = Rule(
     "FL301", "execution-rate", "execution", "error",

@@ -19,6 +19,7 @@ from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
 from fiscal_lint.claims.kinds import claim_kind
 from fiscal_lint.parse.extract import Keyword
 from fiscal_lint.parse.mentions import ATTACHED_ROLES, Mention, Paragraph
+from fiscal_lint.rules.ratio import FAMILY  # noqa: F401  (a rate of the ratio family, declared there)
 
 PER_CAPITA = Rule(
     "FL413", "per-capita", "ratio", "error",

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
+
+FAMILY = Family("ratio", Message("Named rates and formulas", "比率与算式"))
 
 RATE = Rule(
     "FL411", "rate-mismatch", "ratio", "error",

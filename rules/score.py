@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import value_text
-from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
 from fiscal_lint.claims.tabular import ScoreItem, ScoreTable
+
+FAMILY = Family("score", Message("Self-evaluation scores", "绩效自评得分"))
 
 OVER = Rule(
     "FL501", "score-over-weight", "score", "error",

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
+
+FAMILY = Family("share", Message("Shares of a total", "占比"))
 
 SHARE = Rule(
     "FL401", "share-mismatch", "share", "error",

@@ -13,6 +13,11 @@ from fiscal_lint.check.breakdown import check_breakdown
 from fiscal_lint.check.explain import in_unit, value_text
 from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
 from fiscal_lint.claims.standard import balances, facts, headline_pairs, hierarchy, row_totals
+from fiscal_lint.rules.consistency import BALANCE_FAMILY, CROSSREF_FAMILY
+from fiscal_lint.rules.sum import FAMILY as SUM_FAMILY
+
+# the tables' rules belong to the families of the prose rules they mirror
+FAMILIES = (SUM_FAMILY, BALANCE_FAMILY, CROSSREF_FAMILY)
 
 TABLE = "单位：万元\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n{rows}\n"
 GOOD_ROWS = "合计\t\t300.00\t200.00\t100.00\n201\t一般公共服务支出\t300.00\t200.00\t100.00\n20101\t人大事务\t120.00\t120.00\t\n20102\t政协事务\t180.00\t80.00\t100.00"

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscal_lint.check.breakdown import check_breakdown, is_head_count
-from fiscal_lint.check.rule import Check, Finding, Message, Rule
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule
+
+FAMILY = Family("sum", Message("Sums: totals and their parts", "合计与分项"))
 
 MISMATCH = Rule(
     "FL101", "sum-mismatch", "sum", "error",

@@ -108,3 +108,66 @@ def test_show_settings(tmp_path):
     assert r.exit_code == 0
     assert shown["ignore"] == ["FL2"] and shown["rounding"] == "truncate"
     assert shown["path"].endswith(".fiscal-lint.toml")
+
+
+NEARLY_FLAT = "培训费支出3.20万元，较上年决算数增加0.21万元，增长7.0%，与上年基本持平。\n"  # 7% is more than 5%
+
+
+def test_a_rule_option_from_config_by_code_or_name(tmp_path):
+    (tmp_path / "flat.txt").write_text(NEARLY_FLAT, encoding="utf-8")
+    r = run("check", "--format", "json", "--isolated", tmp_path / "flat.txt")
+    finding = json.loads(r.stdout)["findings"][0]
+    assert finding["code"] == "FL204" and "more than the 5% it allows" in finding["message"]
+    for config in ('[rules.FL204]\nnearly-flat-percent = 8\n', '[rules.change-flat]\nnearly-flat-percent = 7.5\n'):
+        (tmp_path / ".fiscal-lint.toml").write_text(config, encoding="utf-8")
+        r = run("check", "--format", "json", tmp_path / "flat.txt")
+        doc = json.loads(r.stdout)
+        assert doc["findings"] == [] and r.exit_code == 0, config
+        assert any(c["code"] == "FL204" and c["status"] == "pass" for c in doc["checks"])
+    (tmp_path / ".fiscal-lint.toml").write_text('[rules.FL204]\nnearly-flat-percent = 6\n', encoding="utf-8")
+    assert codes(run("check", "--format", "json", tmp_path / "flat.txt")) == ["FL204"]
+    # 持平 itself is not loosened by the option: no change within rounding
+    (tmp_path / "strict.txt").write_text(NEARLY_FLAT.replace("基本持平", "持平"), encoding="utf-8")
+    (tmp_path / ".fiscal-lint.toml").write_text('[rules.FL204]\nnearly-flat-percent = 50\n', encoding="utf-8")
+    assert codes(run("check", "--format", "json", tmp_path / "strict.txt")) == ["FL204"]
+
+
+def test_rule_options_in_pyproject_and_show_settings(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.fiscal-lint.rules.FL204]\nnearly-flat-percent = 10\n',
+                                             encoding="utf-8")
+    (tmp_path / "flat.txt").write_text(NEARLY_FLAT, encoding="utf-8")
+    assert codes(run("check", "--format", "json", tmp_path / "flat.txt")) == []
+    shown = json.loads(run("check", "--show-settings", tmp_path / "flat.txt").stdout)
+    assert shown["rules"]["FL204"] == {"nearly-flat-percent": 10}
+    assert json.loads(run("check", "--isolated", "--show-settings", "-").stdout)["rules"]["FL204"] == \
+        {"nearly-flat-percent": 5.0}  # the defaults are in force
+
+
+def test_bad_rule_options_name_the_key(tmp_path):
+    for config, word in (('[rules.FL204]\nnearly-flat = 8\n', "'rules.FL204.nearly-flat'"),
+                         ('[rules.FL204]\nnearly-flat-percent = "8"\n', "'rules.FL204.nearly-flat-percent' must be a number"),
+                         ('[rules.FL204]\nnearly-flat-percent = true\n', "'rules.FL204.nearly-flat-percent' must be a number"),
+                         ('[rules.FL204]\nnearly-flat-percent = -1\n', "'rules.FL204.nearly-flat-percent' must be at least 0"),
+                         ('[rules.FL101]\nnearly-flat-percent = 8\n', "has options: none"),
+                         ('[rules.FL999]\nx = 1\n', "'rules.FL999' names no rule"),
+                         ('[rules.FL2]\nnearly-flat-percent = 8\n', "'rules.FL2' names no rule"),
+                         ('[rules]\nFL204 = 8\n', "'rules.FL204' must be a table"),
+                         ('rules = 8\n', "'rules' must hold one table per rule"),
+                         ('[rules.FL204]\nnearly-flat-percent = 8\n[rules.change-flat]\nnearly-flat-percent = 9\n',
+                          "'rules.change-flat' configures FL204 a second time")):
+        (tmp_path / ".fiscal-lint.toml").write_text(config, encoding="utf-8")
+        (tmp_path / "a.txt").write_text(NEARLY_FLAT, encoding="utf-8")
+        r = run("check", tmp_path / "a.txt")
+        assert r.exit_code == 2, config
+        assert word in r.output, (config, r.output)
+        assert "Traceback" not in r.output
+
+
+def test_a_rule_reads_its_defaults_without_configuration():
+    from conftest import lint_text
+    from fiscal_lint.inputs.source import Source
+    from fiscal_lint.run.engine import lint_source
+
+    assert [f.rule.code for f in lint_text(NEARLY_FLAT).findings] == ["FL204"]
+    source = Source(path="doc.txt", text=NEARLY_FLAT, encoding="utf-8")
+    assert lint_source(source, rule_options={"FL204": {"nearly-flat-percent": 7.5}}).findings == []

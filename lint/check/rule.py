@@ -1,6 +1,8 @@
 """What a rule is and what it reports: findings (something is wrong) and checks (a relation that
 was verified: pass, fail, or unsure). Rules live in the `fiscal_lint.rules` package, one module per family;
-a module declares `RULES` and a `check(doc)` generator, and is found by lint/run/registry.py.
+a module declares `RULES`, the `FAMILY` its rules belong to (or `FAMILIES`, when it holds rules of
+several) and a `check(doc)` generator, and is found by lint/run/registry.py. The rule modules are
+the only registry: families, their titles, codes and severities are read from them and checked there.
 """
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from dataclasses import dataclass, field
 
 from ..claims.tabular import TableFigure
 
-FAMILIES = ("sum", "change", "execution", "share", "ratio", "score", "count", "balance", "crossref")
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -22,6 +23,34 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Family:
+    """A family of rules: its name (in reports and the JSON contract) and the title of its page."""
+    name: str
+    title: Message
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting of one rule, read from `[tool.fiscal-lint.rules.CODE]` (or the rule's name): its default
+    gives its type (bool, int, float — which also takes an int — or str)."""
+    default: bool | int | float | str
+    summary: Message
+    minimum: int | float | None = None  # for numbers: the smallest value that makes sense
+
+    def problem(self, value) -> str | None:
+        """Why `value` cannot be this option's value, or None when it can."""
+        kind = type(self.default)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float else \
+            type(value) is kind
+        if not ok:
+            what = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}[kind]
+            return f"must be {what}, not {value!r}"
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum}, not {value!r}"
+        return None
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str  # frozen once released: never renumbered, never reused
     name: str
@@ -31,6 +60,8 @@ class Rule:
     explanation: Message | None = None
     good: str = ""  # a consistent example: no finding (run by the tests)
     bad: str = ""  # an inconsistent example: a finding of this rule (run by the tests)
+    # settings of this rule by name (kebab-case); rules read them with doc.options(rule)
+    options: dict[str, Option] = field(default_factory=dict, hash=False)
 
 
 @dataclass

@@ -23,9 +23,10 @@ def _is_prose_cell(text: str) -> bool:
 
 
 class Document:
-    def __init__(self, source: Source, rounding: str = "round"):
+    def __init__(self, source: Source, rounding: str = "round", rule_options: dict[str, dict] | None = None):
         self.source = source
         self.rounding = rounding
+        self.rule_options = rule_options or {}  # rule code -> the options configured for it (validated)
         self.norm = normalize(source.text)
         self.blocks = blocks_mod.split(self.norm.text)
 
@@ -81,6 +82,10 @@ class Document:
     @cached_property
     def sections(self) -> list[outline.Section]:
         return outline.parse(self.norm.text, [(b.start, b.end) for b in self.blocks if b.kind == "prose"])
+
+    def options(self, rule) -> dict:
+        """A rule's options for this document: its declared defaults, overridden by the configuration."""
+        return {name: opt.default for name, opt in rule.options.items()} | self.rule_options.get(rule.code, {})
 
     def paragraph_of(self, m: Mention) -> Paragraph:
         for p in self.paragraphs:

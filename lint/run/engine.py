@@ -32,9 +32,11 @@ class FileResult:
     rule_tracebacks: list[str] = field(default_factory=list)  # the same, whole (--verbose)
 
 
-def lint_source(source: Source, rounding: str = "round") -> FileResult:
+def lint_source(source: Source, rounding: str = "round", rule_options: dict[str, dict] | None = None) -> FileResult:
+    """`rule_options`: rule code -> configured options (Settings.rule_options); rules read them, over their
+    defaults, with doc.options(rule)."""
     result = FileResult(path=source.path, encoding=source.encoding)
-    doc = Document(source, rounding=rounding)
+    doc = Document(source, rounding=rounding, rule_options=rule_options)
     result.doc = doc
     for mod in rule_modules():
         try:
@@ -74,15 +76,15 @@ def _unsure(result: FileResult) -> None:
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
                settings_for=None, limits=None) -> list[FileResult]:
     """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
-    whose exclusions and rounding apply."""
+    whose exclusions, rounding and rule options apply."""
     results = []
     for path in expand(paths):
-        file_rounding = rounding
+        file_rounding, file_options = rounding, None
         if settings_for is not None:
             settings = settings_for(path)
             if path != "-" and settings.excluded(path):
                 continue
-            file_rounding = settings.rounding
+            file_rounding, file_options = settings.rounding, settings.options_by_code()
         try:
             source = read(path, encoding=encoding, stdin=stdin, limits=limits)
         except InputError as e:
@@ -92,7 +94,7 @@ def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "r
             results.append(FileResult(path=path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}"))
             continue
         try:
-            results.append(lint_source(source, rounding=file_rounding))
+            results.append(lint_source(source, rounding=file_rounding, rule_options=file_options))
         except Exception as e:  # a bug must not stop the other files; say where it happened
             where = traceback.extract_tb(e.__traceback__)[-1]
             results.append(FileResult(path=path, encoding=source.encoding,

@@ -2,7 +2,9 @@
 each checked file; --config names one; --isolated ignores them all. Command-line options win.
 
 Every key is checked: an unknown key or a bad value is an error that names the key (exit status 2),
-never a silent default.
+never a silent default. A rule's own options (declared by the rule: Rule.options) live in a table named
+by the rule's code or name, `[tool.fiscal-lint.rules.FL204]` or `[tool.fiscal-lint.rules.change-flat]`,
+and are checked against the rule's declaration.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     lang: str | None = None
     ignore_findings: tuple[str, ...] = ()  # fingerprints of findings to suppress (plain text has no comments)
+    rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # (rule code, ((option, value), …))
     path: str | None = None  # the configuration file these came from
     root: str = "."  # globs are relative to this folder
 
@@ -63,6 +66,10 @@ class Settings:
         order = SEVERITIES.index
         return found if order(found) < order(configured) else configured
 
+    def options_by_code(self) -> dict[str, dict]:
+        """The configured options of each rule, by code (the rules' defaults are not included)."""
+        return {code: dict(values) for code, values in self.rule_options}
+
     # ---- files ----------------------------------------------------------------------------------
 
     def relative(self, file: str) -> str:
@@ -81,6 +88,11 @@ class Settings:
             value = getattr(self, f.name)
             if f.name in ("severity", "per_file_ignores"):
                 value = {k: list(v) if isinstance(v, tuple) else v for k, v in value}
+            elif f.name == "rule_options":  # every option in force, the defaults included
+                configured = self.options_by_code()
+                out["rules"] = {r.code: {n: o.default for n, o in r.options.items()} | configured.get(r.code, {})
+                                for r in all_rules() if r.options}
+                continue
             elif isinstance(value, tuple):
                 value = list(value)
             out[f.name.replace("_", "-")] = value
@@ -127,7 +139,35 @@ def _strings(value, key: str, where: str) -> tuple[str, ...]:
 
 
 KEYS = {"select", "extend-select", "ignore", "severity", "rounding", "fail-on", "exclude",
-        "per-file-ignores", "lang", "ignore-findings"}
+        "per-file-ignores", "lang", "ignore-findings", "rules"}
+
+
+def _rule_options(value, where: str) -> tuple[tuple[str, tuple[tuple[str, object], ...]], ...]:
+    """[rules.FL204] nearly-flat-percent = 8: each table names one rule by code or name; every option must be
+    one the rule declares, with a value of its type."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'rules' must hold one table per rule: [rules.FL204] or [rules.change-flat]")
+    out: dict[str, tuple] = {}
+    for selector, options in value.items():
+        key = f"rules.{selector}"
+        rule = next((r for r in all_rules() if selector.strip().upper() == r.code or selector.strip().lower() == r.name),
+                    None)
+        if rule is None:
+            raise ConfigError(f"{where}: '{key}' names no rule (a rule's code or name, not a prefix)")
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: '{key}' must be a table of option = value")
+        if rule.code in out:
+            raise ConfigError(f"{where}: '{key}' configures {rule.code} a second time")
+        for name, v in options.items():
+            declared = rule.options.get(name)
+            if declared is None:
+                known = ", ".join(sorted(rule.options)) or "none"
+                raise ConfigError(f"{where}: unknown key '{key}.{name}' ({rule.code} {rule.name} has options: {known})")
+            problem = declared.problem(v)
+            if problem:
+                raise ConfigError(f"{where}: '{key}.{name}' {problem}")
+        out[rule.code] = tuple(options.items())
+    return tuple(out.items())
 
 
 def from_table(table: dict, where: str, base: Settings | None = None) -> Settings:
@@ -155,6 +195,8 @@ def from_table(table: dict, where: str, base: Settings | None = None) -> Setting
             changes["exclude"] = _strings(value, key, where)
         elif key == "ignore-findings":
             changes["ignore_findings"] = _strings(value, key, where)
+        elif key == "rules":
+            changes["rule_options"] = _rule_options(value, where)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [rules]")
