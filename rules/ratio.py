@@ -73,7 +73,6 @@ def _rate(doc, c):
     tried = [t for t in tried if t[2] is not None]
     if not tried:
         return
-    yield Check(rule, "fail", figures[0], figures)
     parts_en, parts_zh = [], []
     for en, zh, point, num, den in tried:
         mult = f" × {c.multiplier.q.text}" if c.multiplier is not None else ""

@@ -1,6 +1,10 @@
 """What a rule is and what it reports: findings (something is wrong) and checks (a relation that
 was verified, pass or fail). Rules live in the `fiscal_lint.rules` package, one module per family;
 a module declares `RULES` and a `check(doc)` generator, and is found without being registered.
+
+A rule yields one verdict for each relation it verifies: a passing `Check` when the relation holds, a
+`Finding` when it does not. The engine records the failing check of a finding itself, so a rule never
+yields a `Check` with status fail.
 """
 from __future__ import annotations
 
@@ -63,6 +67,13 @@ class Finding:
     figures: list[Figure]
     expected: str | None = None  # the figure that would be consistent, as it would be written
     fingerprint: str = ""  # stable across edits elsewhere and moves: rule, labels, figures as written
+    # the rule whose relation failed, when the finding is another rule's: a breakdown whose parts add up
+    # to another figure is reported by FL102 (sum-other-total), but the relation checked is FL101's
+    relation: Rule | None = None
+
+    def check(self) -> Check:
+        """The failing check this finding stands for: same relation, same figures."""
+        return Check(self.relation or self.rule, "fail", self.anchor, self.figures)
 
 
 @dataclass

@@ -33,11 +33,23 @@ def lint_source(source: Source, rounding: str = "round") -> FileResult:
     doc = Document(source, rounding=rounding)
     result.doc = doc
     for mod in rule_modules():
-        for out in mod.check(doc):
-            (result.findings if isinstance(out, Finding) else result.checks).append(out)
+        for verdict in mod.check(doc):
+            _record(result, verdict)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     return result
+
+
+def _record(result: FileResult, verdict: Check | Finding) -> None:
+    """One verdict of a rule: a finding, with the failing check it stands for, or a passing check."""
+    if isinstance(verdict, Finding):
+        result.findings.append(verdict)
+        result.checks.append(verdict.check())
+    elif isinstance(verdict, Check) and verdict.status == "pass":
+        result.checks.append(verdict)
+    else:
+        raise TypeError(f"a rule yields a passing Check or a Finding, not {type(verdict).__name__} "
+                        f"{getattr(verdict, 'status', '')}".rstrip())
 
 
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
