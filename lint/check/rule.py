@@ -40,6 +40,17 @@ class Rule:
     bad: str = ""  # an inconsistent example: a finding of this rule (run by the tests)
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where a figure stands in the file: worked out once, by the engine, after the rules ran."""
+    line: int  # 1-based, in the original text (for PDF/Office/HTML inputs, the text fiscal-lint extracted)
+    column: int  # in characters, not bytes
+    end_line: int  # just after the last character
+    end_column: int
+    place: dict | None  # PDF, Word, Excel and HTML inputs: the place in the original (page and line, cell …)
+    span: tuple[int, int]  # [start, end) in the original text
+
+
 @dataclass
 class Figure:
     """A figure taking part in a claim, as written, with its part in the relation."""
@@ -49,6 +60,7 @@ class Figure:
     text: str = ""  # the original text of the figure
     label: str = ""  # for table cells: "row label · column header"
     context: str = ""  # the words naming the figure in prose; part of the fingerprint, not shown
+    at: Position | None = field(default=None, compare=False, repr=False)  # filled in by the engine
 
 
 def figure(doc, m, role: str) -> Figure:
@@ -75,6 +87,10 @@ class Finding:
         """The failing check this finding stands for: same relation, same figures."""
         return Check(self.relation or self.rule, "fail", self.anchor, self.figures)
 
+    @property
+    def at(self) -> Position:
+        return self.anchor.at
+
 
 @dataclass
 class Check:
@@ -82,6 +98,10 @@ class Check:
     status: str  # "pass" | "fail"
     anchor: Figure
     figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def at(self) -> Position:
+        return self.anchor.at
 
 
 def rule_modules() -> list[ModuleType]:

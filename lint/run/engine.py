@@ -4,7 +4,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 
-from ..check.rule import Check, Finding, rule_modules
+from ..check.rule import Check, Figure, Finding, Position, rule_modules
 from ..claims.document import Document
 from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
@@ -12,10 +12,15 @@ from ..inputs.source import Source, expand, read
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def where(result, offset: int) -> tuple[int, int, dict | None]:
-    """Line and column in the checked text, and, for PDF/Office/HTML inputs, the original place."""
-    line, col = result.doc.norm.line_col(offset)
-    return line, col, result.doc.source.place(result.doc.norm.origin(offset))
+def locate(doc: Document, fig: Figure) -> Position:
+    """Where a figure is: line and column in the original text, its end, and for PDF/Office/HTML inputs
+    the place in the original; every report and the suppressions read this, nothing recomputes it."""
+    norm = doc.norm
+    line, col = norm.line_col(fig.start)
+    end_line, end_col = norm.end_line_col(fig.end)
+    a = norm.origin(fig.start)
+    b = norm.origin(fig.end - 1) + 1 if fig.end > fig.start else a
+    return Position(line, col, end_line, end_col, doc.source.place(a), (a, b))
 
 
 @dataclass
@@ -37,6 +42,10 @@ def lint_source(source: Source, rounding: str = "round") -> FileResult:
             _record(result, verdict)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
+    for verdict in [*result.findings, *result.checks]:
+        for fig in (verdict.anchor, *verdict.figures):
+            if fig.at is None:
+                fig.at = locate(doc, fig)
     return result
 
 
