@@ -59,7 +59,6 @@ def _balance(doc, c):
     if computed.overlaps(result):
         yield Check(BALANCE, "pass", figures[0], figures)
         return
-    yield Check(BALANCE, "fail", figures[0], figures)
     point = sum(m.q.base for m in c.plus) - sum(m.q.base for m in c.minus)
     want = in_unit(point, c.result.q, max(m.q.decimals for m in terms))
     expr = " + ".join(f"{value_text(m.q)}" for m in c.plus) + "".join(f" − {value_text(m.q)}" for m in c.minus)
@@ -100,7 +99,6 @@ RULES.append(YEAR)
 def _years(doc):
     for y in doc.years:
         fig = Figure(role="year", start=y.start, end=y.end, text=doc.written(y.start, y.end))
-        yield Check(YEAR, "fail", fig, [fig])
         what_en = "a heading" if y.context == "heading" else "the date 截至…12月31日"
         what_zh = "标题" if y.context == "heading" else "“截至…12月31日”"
         msg = Message(f"{what_en} names {y.year} in a report for {y.expected}",

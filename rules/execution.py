@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import in_unit, percent, truncated_note, value_text
+from fiscal_lint.check.explain import HUNDRED, in_unit, percent, truncated_note, value_text
 from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
 from fiscal_lint.claims.executions import ExecClaim
 
@@ -41,7 +41,6 @@ FULL = Rule(
     bad='项目预算137.95万元，实际支出137.60万元，预算执行率100%。',
 )
 RULES = [RATE, BALANCE, FULL]
-HUNDRED = Decimal(100)
 
 
 def check(doc) -> Iterator[Check | Finding]:
@@ -84,7 +83,6 @@ def _check(doc, c: ExecClaim):
             expr = f"{value_text(c.actual.q)} / {_budget_text(c)}"
             mid = percent(point, max(2, c.rate.q.decimals + 1))
             if not computed.overlaps(stated):
-                yield Check(RATE, "fail", figures[0], figures)
                 want = percent(point, c.rate.q.decimals)
                 msg = Message(f"{expr} = {mid}, stated {value_text(c.rate.q)}",
                               f"{expr.replace('/', '÷')} = {mid}，文中为{value_text(c.rate.q)}")
@@ -95,7 +93,6 @@ def _check(doc, c: ExecClaim):
             else:
                 yield Check(RATE, "pass", figures[0], figures)
                 if c.rate.q.value == HUNDRED and not actual.overlaps(budget):
-                    yield Check(FULL, "fail", figures[0], figures)
                     msg = Message(
                         f"{expr} = {mid}, which rounds to {value_text(c.rate.q)}, but actual spending "
                         f"{value_text(c.actual.q)} is not the budget {_budget_text(c)}",
@@ -112,7 +109,6 @@ def _check(doc, c: ExecClaim):
         if computed.overlaps(stated):
             yield Check(BALANCE, "pass", figures[0], figures)
         else:
-            yield Check(BALANCE, "fail", figures[0], figures)
             msg = Message(f"{expr} = {want}, stated balance {value_text(c.balance.q)}",
                           f"{expr} = {want}，文中结余为{value_text(c.balance.q)}")
             yield Finding(BALANCE, "error", msg, figures[0], figures, expected=want)
@@ -156,7 +152,6 @@ def _comparisons(doc):
         if not wrong:
             yield Check(COMPARISON, "pass", anchor, figures)
             continue
-        yield Check(COMPARISON, "fail", anchor, figures)
         rel = ">" if c.left.q.base > c.right.q.base else "<" if c.left.q.base < c.right.q.base else "="
         rel_zh = {">": "大于", "<": "小于", "=": "等于"}[rel]
         msg = Message(f"{c.left_word.text} {value_text(c.left.q)} {rel} {c.right_word.text} {value_text(c.right.q)}, "

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import value_text
+from fiscal_lint.check.explain import HUNDRED, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
 from fiscal_lint.claims.tabular import ScoreItem, ScoreTable
 
@@ -56,7 +56,6 @@ OVERALL = Rule(
     bad='自评总得分\t95\n项目资金\t年初预算数\t全年预算数\t全年执行数\t执行率权重分值\t执行率(%)\t执行率得分\n年度资金总额\t50\t50\t50\t10\t100\t10\n三级指标\t分值\t得分\n巡查次数\t90\t90\n总分\t90\t90\n',
 )
 RULES = [OVER, COEFFICIENT, TOTAL, SECTION, OVERALL]
-HUNDRED = Decimal(100)
 
 
 def check(doc) -> Iterator[Check | Finding]:
@@ -77,7 +76,6 @@ def _item(doc, item: ScoreItem):
     w, s = item.weight.q.value, item.score.q.value
     figures = [figure(doc, item.score, "score"), figure(doc, item.weight, "weight")]
     if s > w:
-        yield Check(OVER, "fail", figures[0], figures)
         msg = Message(f"score {value_text(item.score.q)} exceeds the weight {value_text(item.weight.q)}",
                       f"得分{value_text(item.score.q)}超过权重分值{value_text(item.weight.q)}")
         yield Finding(OVER, "error", msg, figures[0], figures, expected=f"≤ {item.weight.q.number}")
@@ -93,7 +91,6 @@ def _item(doc, item: ScoreItem):
     if abs(s - want) <= slack:
         yield Check(COEFFICIENT, "pass", figures[0], figures)
         return
-    yield Check(COEFFICIENT, "fail", figures[0], figures)
     msg = Message(f"{item.weight.q.number} × {item.coefficient.q.text} = {_n(want)}, stated score {item.score.q.number}",
                   f"{item.weight.q.number} × {item.coefficient.q.text} = {_n(want)}，文中得分为{item.score.q.number}")
     yield Finding(COEFFICIENT, "error", msg, figures[0], figures, expected=_n(want))
@@ -120,7 +117,6 @@ def _totals(doc, st: ScoreTable):
                 figures.append(figure(doc, extra, "part"))
             yield Check(TOTAL, "pass", figures[0], figures)
             continue
-        yield Check(TOTAL, "fail", figures[0], figures)
         expr = " + ".join(f.q.number for f in figs)
         msg = Message(f"indicator {name_en} {expr} = {_n(total)}, stated total {stated.q.number}",
                       f"各指标{name_zh} {expr} = {_n(total)}，文中总分为{stated.q.number}")
@@ -135,7 +131,6 @@ def _overall(doc, st: ScoreTable):
     if e + s == t or s == t:  # some tables fold the execution score into the indicator total
         yield Check(OVERALL, "pass", figures[0], figures)
         return
-    yield Check(OVERALL, "fail", figures[0], figures)
     msg = Message(f"{_n(e)} + {_n(s)} = {_n(e + s)}, stated 自评总得分 {_n(t)}",
                   f"执行率得分{_n(e)} + 绩效指标总分{_n(s)} = {_n(e + s)}，文中自评总得分为{_n(t)}")
     yield Finding(OVERALL, "error", msg, figures[0], figures, expected=_n(e + s))
@@ -153,7 +148,6 @@ def _section(doc, section):
     if total == section.score.value:
         yield Check(SECTION, "pass", figures[0], figures)
         return
-    yield Check(SECTION, "fail", figures[0], figures)
     what_en = "its sub-sections" if children else "the items under it"
     what_zh = "其下各小节" if children else "其下各项"
     expr = " + ".join(p.text for p in parts)

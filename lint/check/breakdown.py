@@ -75,7 +75,6 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     if s is None or s.overlaps(t):
         yield Check(mismatch, "pass", anchor, figures)
         return
-    yield Check(mismatch, "fail", anchor, figures)
     unit_like = total.q
     point = sum(p.q.base for p in parts)
     written_sum = in_unit(point, unit_like, max(p.q.decimals for p in [total, *parts]))
@@ -89,7 +88,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
             f"{expr} = {written_sum}，等于{other.label or '前一数字'}{value_text(other.q)}，"
             f"而不是其前面的{total.label or '合计'}{value_text(total.q)}",
         )
-        yield Finding(other_total, "warning", msg, anchor, figures, expected=None)
+        yield Finding(other_total, "warning", msg, anchor, figures, expected=None, relation=mismatch)
         return
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     # a total in another sentence, or a list that may leave parts out, is one reading among others

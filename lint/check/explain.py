@@ -7,6 +7,8 @@ from ..arith.numbers import fmt, round_to
 from ..arith.quantity import Quantity
 from .rule import Message
 
+HUNDRED = Decimal(100)  # a percent's scale
+
 
 def in_unit(base_value: Decimal, like: Quantity, decimals: int | None = None) -> str:
     """A base-unit value written like `like` ("69.15万元"), to `decimals` places (default: like's)."""

@@ -3,6 +3,10 @@ was verified: pass, fail, or unsure). Rules live in the `fiscal_lint.rules` pack
 a module declares `RULES`, the `FAMILY` its rules belong to (or `FAMILIES`, when it holds rules of
 several) and a `check(doc)` generator, and is found by lint/run/registry.py. The rule modules are
 the only registry: families, their titles, codes and severities are read from them and checked there.
+
+A rule yields one verdict for each relation it verifies: a passing `Check` when the relation holds, a
+`Finding` when it does not. The engine records the failing check of a finding itself, so a rule never
+yields a `Check` with status fail.
 """
 from __future__ import annotations
 
@@ -64,6 +68,17 @@ class Rule:
     options: dict[str, Option] = field(default_factory=dict, hash=False)
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where a figure stands in the file: worked out once, by the engine, after the rules ran."""
+    line: int  # 1-based, in the original text (for PDF/Office/HTML inputs, the text fiscal-lint extracted)
+    column: int  # in characters, not bytes
+    end_line: int  # just after the last character
+    end_column: int
+    place: dict | None  # PDF, Word, Excel and HTML inputs: the place in the original (page and line, cell …)
+    span: tuple[int, int]  # [start, end) in the original text
+
+
 @dataclass
 class Figure:
     """A figure taking part in a claim, as written, with its part in the relation."""
@@ -73,6 +88,7 @@ class Figure:
     text: str = ""  # the original text of the figure
     label: str = ""  # for table cells: "row label · column header"
     context: str = ""  # the words naming the figure in prose; part of the fingerprint, not shown
+    at: Position | None = field(default=None, compare=False, repr=False)  # filled in by the engine
 
 
 def figure(doc, m, role: str) -> Figure:
@@ -94,6 +110,17 @@ class Finding:
     # how the relation was read when its reading needed a guess (a remote total, one of several candidate
     # figures): such a relation is not reported as wrong but recorded as an unsure check
     unsure: str = ""
+    # the rule whose relation failed, when the finding is another rule's: a breakdown whose parts add up
+    # to another figure is reported by FL102 (sum-other-total), but the relation checked is FL101's
+    relation: Rule | None = None
+
+    def check(self) -> Check:
+        """The failing check this finding stands for: same relation, same figures."""
+        return Check(self.relation or self.rule, "fail", self.anchor, self.figures)
+
+    @property
+    def at(self) -> Position:
+        return self.anchor.at
 
 
 @dataclass
@@ -104,3 +131,7 @@ class Check:
     figures: list[Figure] = field(default_factory=list)
     reading: str = ""  # for "unsure": what was guessed
     message: Message | None = None  # for "unsure": what the arithmetic gives as read
+
+    @property
+    def at(self) -> Position:
+        return self.anchor.at

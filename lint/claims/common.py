@@ -38,3 +38,8 @@ def scope_of(label: str) -> str:
     """Which money a figure counts: one budget fund, all 财政拨款, or the unit's whole."""
     fund = next((f for f in FUNDS if f in label), "")
     return fund or ("财政拨款" if "财政拨款" in label else "")
+
+
+def unquoted(label: str) -> str:
+    """A label without its quotation marks (“三公”经费 and 三公经费 are one name)."""
+    return label.replace("“", "").replace("”", "").replace('"', "")

@@ -12,6 +12,7 @@ from .common import (
     fiscal_scope,
     scope_of,
     sent_start,
+    unquoted,
 )
 from .kinds import claim_kind
 from .sums import SumClaim
@@ -36,7 +37,7 @@ class CrossRef:
 
 
 def _category(label: str) -> str:
-    key = label.replace("“", "").replace("”", "").replace('"', "")
+    key = unquoted(label)
     found = [c for c in CATEGORIES if c in key]
     return max(found, key=len) if found else ""
 

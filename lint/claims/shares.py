@@ -9,6 +9,7 @@ from ..parse.mentions import Mention, Paragraph
 from .common import (
     nearest,
     sent_start,
+    unquoted,
     usable_amount,
 )
 from .kinds import claim_kind
@@ -43,7 +44,7 @@ def _share_words(para: Paragraph, m: Mention) -> str:
 
 
 def _label_key(label: str) -> str:
-    return label.replace("“", "").replace("”", "").replace('"', "")
+    return unquoted(label)
 
 
 def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[ShareClaim]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from ..text.tables import Row, Table
+from .common import unquoted
 from .kinds import claim_kind
 from .sums import SumClaim
 from .tabular import TableFigure, _fig, as_money, table_sums
@@ -296,7 +297,7 @@ def headline_pairs(paragraphs, standard: list[StandardTable]):
         for m in para.mentions:
             if m.kind != "money" or m.q.approx or m.role not in ("plain", "total", "actual"):
                 continue
-            label = m.label.replace("“", "").replace("”", "").replace(" ", "")
+            label = unquoted(m.label).replace(" ", "")
             for pattern, title, key in HEADLINES:
                 if pattern.search(label):
                     fig = table_value(standard, title, key)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from ..inputs.located import describe
 from ..run.engine import FileResult
+from .common import message
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,18 +26,13 @@ def render(results: list[FileResult], lang: str) -> str:
             lines.append(f"::error file={escape_property(r.path)}::{escape_data(r.error)}")
             continue
         for f in r.findings:
-            line, col = r.doc.norm.line_col(f.anchor.start)
-            end_line, end_col = r.doc.norm.end_line_col(f.anchor.end)
-            place = r.doc.source.place(r.doc.norm.origin(f.anchor.start))
+            p = f.at
             fields = [("file", r.path)]
-            if place is None:  # lines only mean something in a text file
-                fields += [("line", line), ("endLine", end_line), ("col", col), ("endColumn", end_col)]
+            if p.place is None:  # lines only mean something in a text file
+                fields += [("line", p.line), ("endLine", p.end_line), ("col", p.column), ("endColumn", p.end_column)]
             fields.append(("title", f"{f.rule.code} {f.rule.name}"))
             props = ",".join(f"{k}={escape_property(str(v))}" for k, v in fields)
-            message = f.message.get(lang) + (f" → {f.expected}" if f.expected else "")
-            if place is not None:
-                message += f" [{describe(place)}]"
-            lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(message)}")
+            lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(message(f, lang))}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -52,9 +47,8 @@ def summary(results: list[FileResult], lang: str) -> str:
     out += ["| rule | findings |", "|---|---|"] + [f"| {code} | {n} |" for code, n in sorted(counts.items())]
     out += ["", "| file | line | rule | severity | message |", "|---|---|---|---|---|"]
     for r, f in findings:
-        line, _ = r.doc.norm.line_col(f.anchor.start)
         msg = f.message.get(lang).replace("|", "\\|")
-        out.append(f"| {r.path} | {line} | {f.rule.code} | {f.severity} | {msg} |")
+        out.append(f"| {r.path} | {f.at.line} | {f.rule.code} | {f.severity} | {msg} |")
     for r in results:
         if r.error:
             out.append(f"| {r.path} | | | error | {r.error} |")

@@ -5,8 +5,8 @@ import hashlib
 import json
 from collections import Counter
 
-from ..inputs.located import describe
 from ..run.engine import FileResult
+from .common import place_note
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -18,19 +18,15 @@ def render(results: list[FileResult], lang: str) -> str:
         if r.error:
             continue
         for f in r.findings:
-            line, _ = r.doc.norm.line_col(f.anchor.start)
-            end_line, _ = r.doc.norm.end_line_col(f.anchor.end)
             # one fingerprint per issue: the claim's, told apart from its twins in the same file
             key = (r.path, f.fingerprint)
             seen[key] += 1
             fp = hashlib.sha1(f"{r.path}\x1f{f.fingerprint}\x1f{seen[key]}".encode()).hexdigest()
-            place = r.doc.source.place(r.doc.norm.origin(f.anchor.start))
-            at = f" [{describe(place)}]" if place else ""
             issues.append({
-                "description": f"{f.rule.code} {f.message.get(lang)}{at}",
+                "description": f"{f.rule.code} {f.message.get(lang)}{place_note(f.at)}",
                 "check_name": f"{f.rule.code} {f.rule.name}",
                 "fingerprint": fp,
                 "severity": SEVERITY[f.severity],
-                "location": {"path": r.path, "lines": {"begin": line, "end": end_line}},
+                "location": {"path": r.path, "lines": {"begin": f.at.line, "end": f.at.end_line}},
             })
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -86,12 +86,10 @@ class Mark:
 
 
 def _marks(r: FileResult) -> dict[tuple[int, int], Mark]:
-    doc = r.doc
     marks: dict[tuple[int, int], Mark] = {}
 
     def mark(fig, claim: str, status: str) -> Mark:
-        a = doc.norm.origin(fig.start)
-        b = doc.norm.origin(fig.end - 1) + 1 if fig.end > fig.start else a
+        a, b = fig.at.span
         m = marks.setdefault((a, b), Mark(a, b))
         m.claims.add(claim)
         if status == "fail":
@@ -160,9 +158,7 @@ def _document(r: FileResult, lang: str, index: int) -> str:
         n += 1
     items = []
     for i, f in enumerate(r.findings):
-        line, col = doc.norm.line_col(f.anchor.start)
-        place = doc.source.place(doc.norm.origin(f.anchor.start))
-        at = html.escape(describe(place)) if place else f'{w["line"]} {line}:{col}'
+        at = html.escape(describe(f.at.place)) if f.at.place else f'{w["line"]} {f.at.line}:{f.at.column}'
         expected = (f' <span class="expected">→ {html.escape(w["expected"])}: {html.escape(f.expected)}</span>'
                     if f.expected else "")
         items.append(

@@ -4,19 +4,17 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..check.rule import Figure
+from ..check.rule import Figure, Position
 from ..run.engine import FileResult
 
 
-def _where(doc, start: int, end: int) -> dict:
-    line, col = doc.norm.line_col(start)
-    end_line, end_col = doc.norm.end_line_col(end)
-    place = doc.source.place(doc.norm.origin(start))
-    return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "location": place}
+def _where(p: Position) -> dict:
+    return {"line": p.line, "column": p.column, "end_line": p.end_line, "end_column": p.end_column,
+            "location": p.place}
 
 
-def _figure(doc, f: Figure) -> dict:
-    return {"role": f.role, "text": f.text, "label": f.label, **_where(doc, f.start, f.end)}
+def _figure(f: Figure) -> dict:
+    return {"role": f.role, "text": f.text, "label": f.label, **_where(f.at)}
 
 
 def render(results: list[FileResult], lang: str, report=None) -> str:
@@ -34,7 +32,7 @@ def render(results: list[FileResult], lang: str, report=None) -> str:
         for f in r.findings:
             findings.append({
                 "path": r.path,
-                **_where(r.doc, f.anchor.start, f.anchor.end),
+                **_where(f.at),
                 "code": f.rule.code,
                 "name": f.rule.name,
                 "family": f.rule.family,
@@ -42,19 +40,18 @@ def render(results: list[FileResult], lang: str, report=None) -> str:
                 "message": f.message.get(lang),
                 "expected": f.expected,
                 "fingerprint": f.fingerprint,
-                "figures": [_figure(r.doc, x) for x in f.figures],
+                "figures": [_figure(x) for x in f.figures],
             })
         for c in r.checks:
-            line, col = r.doc.norm.line_col(c.anchor.start)
             checks.append({
                 "path": r.path,
-                "line": line,
-                "column": col,
-                "location": r.doc.source.place(r.doc.norm.origin(c.anchor.start)),
+                "line": c.at.line,
+                "column": c.at.column,
+                "location": c.at.place,
                 "code": c.rule.code,
                 "family": c.rule.family,
                 "status": c.status,
-                "figures": [_figure(r.doc, x) for x in c.figures],
+                "figures": [_figure(x) for x in c.figures],
                 **({"reading": c.reading} if c.status == "unsure" else {}),
             })
     doc = {"version": 1, "tool": {"name": "fiscal-lint", "version": __version__},

@@ -10,9 +10,10 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..inputs.located import describe
+from ..check.rule import Figure
 from ..run.engine import FileResult
 from ..run.registry import all_rules
+from .common import message
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -28,19 +29,15 @@ def _uri(path: str) -> str:
         return p.resolve().as_uri()
 
 
-def _physical(doc, uri: str, start: int, end: int) -> dict:
+def _physical(doc, uri: str, fig: Figure) -> dict:
     """Text files get a region; PDF and Office files, whose lines mean nothing to a viewer, get the
     artifact alone (the page or cell is in the message and in properties.location)."""
     if doc.source.locator is not None:
         return {"artifactLocation": {"uri": uri}}
-    return {"artifactLocation": {"uri": uri}, "region": _region(doc, start, end)}
-
-
-def _region(doc, start: int, end: int) -> dict:
-    line, col = doc.norm.line_col(start)
-    end_line, end_col = doc.norm.end_line_col(end)
-    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
-            "snippet": {"text": doc.written(start, end)}}
+    p = fig.at
+    return {"artifactLocation": {"uri": uri},
+            "region": {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line, "endColumn": p.end_column,
+                       "snippet": {"text": fig.text}}}
 
 
 def render(results: list[FileResult], lang: str) -> str:
@@ -71,18 +68,16 @@ def render(results: list[FileResult], lang: str) -> str:
             related = [{
                 "id": k,
                 "message": {"text": f"{fig.role}: {fig.text}" + (f" ({fig.label})" if fig.label else "")},
-                "physicalLocation": _physical(r.doc, uri, fig.start, fig.end),
+                "physicalLocation": _physical(r.doc, uri, fig),
             } for k, fig in enumerate(f.figures) if fig is not f.anchor]
-            place = r.doc.source.place(r.doc.norm.origin(f.anchor.start))
-            at = f" [{describe(place)}]" if place else ""
             result = {
                 "ruleId": f.rule.code,
                 "ruleIndex": index[f.rule.code],
                 "level": LEVEL[f.severity],
-                "message": {"text": f.message.get(lang) + (f" → {f.expected}" if f.expected else "") + at},
-                "locations": [{"physicalLocation": _physical(r.doc, uri, f.anchor.start, f.anchor.end)}],
+                "message": {"text": message(f, lang)},
+                "locations": [{"physicalLocation": _physical(r.doc, uri, f.anchor)}],
                 "partialFingerprints": {"fiscalLint/claim/v1": f.fingerprint},
-                "properties": {"family": f.rule.family, "expected": f.expected, "location": place},
+                "properties": {"family": f.rule.family, "expected": f.expected, "location": f.at.place},
             }
             if related:
                 result["relatedLocations"] = related

@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.text import Text
 
 from ..check.rule import Finding
-from ..inputs.located import describe
-from ..run.engine import FileResult, where
+from ..run.engine import FileResult
+from .common import at
 
 CONTEXT = 28  # characters of the line shown around the figures
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -29,11 +29,9 @@ def _snippet(doc, f: Finding) -> list[Text]:
     """The original lines holding the finding's figures, cut to a window, with the figures marked."""
     by_line: dict[int, list[tuple[int, int, bool]]] = {}
     for fig in f.figures:
-        line, col = doc.norm.line_col(fig.start)
-        end_line, end_col = doc.norm.end_line_col(fig.end)
-        if end_line != line:
-            end_col = len(doc.norm.original_line(line)) + 1
-        by_line.setdefault(line, []).append((col, end_col, fig is f.anchor or fig.start == f.anchor.start))
+        p = fig.at
+        end_col = p.end_column if p.end_line == p.line else len(doc.norm.original_line(p.line)) + 1
+        by_line.setdefault(p.line, []).append((p.column, end_col, fig is f.anchor or fig.start == f.anchor.start))
     out: list[Text] = []
     gutter = max(len(str(n)) for n in by_line)
     for line in sorted(by_line):
@@ -77,14 +75,13 @@ def _snippet(doc, f: Finding) -> list[Text]:
 MAX_TABLE_FIGURES = 8
 
 
-def _table_figures(doc, f: Finding) -> list[Text]:
+def _table_figures(f: Finding) -> list[Text]:
     """Table findings: each figure on its own line with the row and column it sits under."""
     out: list[Text] = []
     ordered = [f.anchor] + [x for x in f.figures if x.start != f.anchor.start]
-    gutter = max(len(str(doc.norm.line_col(x.start)[0])) for x in ordered)
+    gutter = max(len(str(x.at.line)) for x in ordered)
     for fig in ordered[:MAX_TABLE_FIGURES]:
-        line, _ = doc.norm.line_col(fig.start)
-        t = Text(f"  {line:>{gutter}} │ ", style="dim")
+        t = Text(f"  {fig.at.line:>{gutter}} │ ", style="dim")
         t.append(fig.text.replace("\n", " "), style="bold red" if fig is f.anchor else "cyan")
         if fig.label:
             t.append(f"  ← {fig.label}", style="dim")
@@ -110,9 +107,7 @@ def render(results: list[FileResult], lang: str, console: Console, report=None, 
             _unsure(r, lang, console)
         for f in r.findings:
             counts[f.severity] += 1
-            line, col, place = where(r, f.anchor.start)
-            head = Text(f"{r.path}:{line}:{col}: " if place is None else f"{r.path} [{describe(place)}]: ",
-                        style="bold")
+            head = Text(f"{at(r.path, f.at)}: ", style="bold")
             head.append(f.rule.code, style=STYLE[f.severity])
             head.append(f" [{f.severity}] {f.rule.name}", style=STYLE[f.severity])
             console.print(head)
@@ -121,7 +116,7 @@ def render(results: list[FileResult], lang: str, console: Console, report=None, 
                 body.append(f"  → {w['expected']}: ", style="dim")
                 body.append(f.expected, style="bold green")
             console.print(body)
-            lines = _table_figures(r.doc, f) if any(x.label for x in f.figures) else _snippet(r.doc, f)
+            lines = _table_figures(f) if any(x.label for x in f.figures) else _snippet(r.doc, f)
             for t in lines:
                 console.print(t)
             if f.fingerprint:
@@ -156,8 +151,7 @@ def _unsure(r: FileResult, lang: str, console: Console) -> None:
     for c in r.checks:
         if c.status != "unsure":
             continue
-        line, col, place = where(r, c.anchor.start)
-        head = Text(f"{r.path}:{line}:{col}: " if place is None else f"{r.path} [{describe(place)}]: ", style="bold")
+        head = Text(f"{at(r.path, c.anchor.at)}: ", style="bold")
         head.append(f"{c.rule.code} [{'不确定' if lang == 'zh' else 'unsure'}] {c.rule.name}", style="dim")
         console.print(head)
         if c.message is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field, replace
 
-from ..check.rule import Check, Finding
+from ..check.rule import Check, Figure, Finding, Position
 from ..claims.document import Document
 from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
@@ -13,10 +13,15 @@ from .registry import rule_modules
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def where(result, offset: int) -> tuple[int, int, dict | None]:
-    """Line and column in the checked text, and, for PDF/Office/HTML inputs, the original place."""
-    line, col = result.doc.norm.line_col(offset)
-    return line, col, result.doc.source.place(result.doc.norm.origin(offset))
+def locate(doc: Document, fig: Figure) -> Position:
+    """Where a figure is: line and column in the original text, its end, and for PDF/Office/HTML inputs
+    the place in the original; every report and the suppressions read this, nothing recomputes it."""
+    norm = doc.norm
+    line, col = norm.line_col(fig.start)
+    end_line, end_col = norm.end_line_col(fig.end)
+    a = norm.origin(fig.start)
+    b = norm.origin(fig.end - 1) + 1 if fig.end > fig.start else a
+    return Position(line, col, end_line, end_col, doc.source.place(a), (a, b))
 
 
 @dataclass
@@ -40,17 +45,20 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
     result.doc = doc
     for mod in rule_modules():
         try:
-            outs = list(mod.check(doc))
+            verdicts = list(mod.check(doc))
+            for verdict in verdicts:
+                _record(result, verdict)
         except Exception as e:  # a bug in one rule costs that rule's verdicts on this file, nothing else
             codes = ", ".join(r.code for r in mod.RULES)
             result.rule_errors.append(f"{codes}: {_one_line(e)}")
             result.rule_tracebacks.append("".join(traceback.format_exception(e)))
             continue
-        for out in outs:
-            (result.findings if isinstance(out, Finding) else result.checks).append(out)
-    _unsure(result)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
+    for verdict in [*result.findings, *result.checks]:
+        for fig in (verdict.anchor, *verdict.figures):
+            if fig.at is None:
+                fig.at = locate(doc, fig)
     return result
 
 
@@ -60,17 +68,20 @@ def _one_line(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}{at}"
 
 
-def _unsure(result: FileResult) -> None:
-    """A finding whose reading needed a guess is not a finding: its failed check becomes an unsure one."""
-    unsure = [f for f in result.findings if f.unsure]
-    if not unsure:
-        return
-    result.findings = [f for f in result.findings if not f.unsure]
-    for f in unsure:
-        for k, c in enumerate(result.checks):
-            if c.status == "fail" and c.rule is f.rule and c.anchor.start == f.anchor.start:
-                result.checks[k] = replace(c, status="unsure", reading=f.unsure, message=f.message)
-                break
+def _record(result: FileResult, verdict: Check | Finding) -> None:
+    """One verdict of a rule: a finding, with the failing check it stands for, or a passing check."""
+    if isinstance(verdict, Finding):
+        if verdict.unsure:  # read with a guess: not a finding, but an unsure check saying what was guessed
+            result.checks.append(replace(verdict.check(), status="unsure", reading=verdict.unsure,
+                                         message=verdict.message))
+            return
+        result.findings.append(verdict)
+        result.checks.append(verdict.check())
+    elif isinstance(verdict, Check) and verdict.status == "pass":
+        result.checks.append(verdict)
+    else:
+        raise TypeError(f"a rule yields a passing Check or a Finding, not {type(verdict).__name__} "
+                        f"{getattr(verdict, 'status', '')}".rstrip())
 
 
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,

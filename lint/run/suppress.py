@@ -132,8 +132,7 @@ def apply(results: list[FileResult], settings_for, baseline: Counter | None = No
             if not s.enabled(f.rule, r.path):
                 continue
             f.severity = s.severity_for(f.rule, f.severity)
-            line, _ = r.doc.norm.line_col(f.anchor.start)
-            directive = next((d for d in marks if d.covers(line, f.rule.code)), None)
+            directive = next((d for d in marks if d.covers(f.at.line, f.rule.code)), None)
             if directive is not None:
                 directive.used += 1
                 report.suppressed += 1

@@ -1,0 +1,23 @@
+"""The engine: how the verdicts of the rules become findings and checks."""
+from conftest import HERE, lint_text
+
+
+def test_every_finding_is_one_failing_check():
+    """A rule yields a finding or a passing check for each relation; the engine records the failing
+    check of each finding, at the finding's place, under the rule whose relation it is."""
+    seen = 0
+    for path in sorted((HERE / "corpus" / "seeds").glob("*.txt")):
+        r = lint_text(path.read_text(encoding="utf-8"))
+        fails = [c for c in r.checks if c.status == "fail"]
+        assert len(fails) == len(r.findings)
+        for f in r.findings:
+            assert any(c.anchor is f.anchor and c.figures is f.figures and c.rule is (f.relation or f.rule)
+                       for c in fails)
+        seen += len(fails)
+    assert seen > 10
+
+
+def test_a_finding_of_another_rule_keeps_the_relation_of_its_check():
+    r = lint_text("2020年度财政拨款基本支出预算539.26万元,实际支出550.55万元,其中:人员经费438万元;公用经费101.26万元。")
+    assert [f.rule.code for f in r.findings] == ["FL102"]
+    assert [(c.rule.code, c.status) for c in r.checks if c.rule.family == "sum"] == [("FL101", "fail")]
