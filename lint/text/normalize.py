@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .blocks import TABLE_ROW  # a line that is a table row is never joined to the next
+
 # Traditional -> simplified, one character for one, so the map stays simple. Only characters that
 # occur in the claim vocabulary or in the labels the rules compare need to be here.
 _TRAD = (
@@ -111,7 +113,6 @@ SPACE_IN_PHRASE = regex.compile(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
 _LIST_MARKER = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
 )
-_TABLE_LINE = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 _ENDS_SENTENCE = set("。！？；：!?;:")
 
 # Passes that rewrite debris: (pattern, replacement). Inserted characters map to the match start.
@@ -184,7 +185,7 @@ def _join_wrapped(text: str, src: list[int]) -> tuple[str, list[int]]:
 
 def _wrapped(line: str, nxt: str, blank: bool) -> bool:
     s = line.rstrip()
-    if not s or _TABLE_LINE.search(line) or _TABLE_LINE.search(nxt):
+    if not s or TABLE_ROW.search(line) or TABLE_ROW.search(nxt):
         return False
     last = s[-1]
     first = nxt.lstrip()[0]
