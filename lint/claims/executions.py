@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..parse.mentions import Mention, Paragraph
+from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from .common import (
     MAX_SENTENCES_BACK,
     inside_list,
@@ -85,7 +85,7 @@ def _budget_inside(para: Paragraph, rate: Mention) -> ExecClaim | None:
     if budget is None or budget.sent != rate.sent or budget.q.approx or budget.kind != "money":
         return None
     done = nearest(para.mentions, budget.index, lambda x: x.sent == rate.sent and x.kind == "money"
-                   and x.role not in ("delta", "pct", "share", "rate", "exec_rate", "points", "rate_base"))
+                   and x.role not in ATTACHED_ROLES)
     if done is None or done.q.approx or done.role not in ("plain", "actual", "total"):
         return None
     between = [x for x in para.mentions if done.index < x.index < budget.index]
