@@ -188,3 +188,20 @@ def test_a_name_cut_by_its_own_comma_is_not_two_names():
 def test_a_page_byline_is_not_a_table():
     text = "某县2024年度部门“三公”经费预算情况表\n来源:某县政府网   2024-04-27\n浏览量:1 | | | |\n"
     assert codes(lint_text(text)) == []
+
+
+def test_the_figure_compared_with_stands_after_the_base():
+    # 2.4 against 1.60: +50%
+    assert codes(lint_text("(二)会议费2024年预算2.4万元，较2023年预算1.60万元增长50%。")) == []
+    r = lint_text("(二)会议费2024年预算2.4万元，较2023年预算1.60万元增长75%。")
+    assert codes(r) == ["FL201"]
+    assert r.findings[0].expected == "50%"
+    # 与上年同期相比 with the prior stated, a fall and its amount
+    assert codes(lint_text("全县财政收入完成68000万元，较上年同期100000万元下降32.0%，减收32000万元。")) == []
+
+
+def test_a_percent_in_brackets_belongs_to_the_change_before_it():
+    assert codes(lint_text("公务接待费2.30万元，较上年减少1.5万元(39.47%)。")) == []
+    r = lint_text("公务接待费2.30万元，较上年减少1.5万元(42.86%)。")
+    assert codes(r) == ["FL201"]
+    assert r.findings[0].expected == "39.47%"

@@ -59,6 +59,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         pcts: list[Mention] = []
         points: list[Mention] = []
         flat: Keyword | None = None
+        stated_prev: Mention | None = None  # "较2022年预算1.50万元增长75%": the figure compared with, after the base
         sent = para.sent_of[bi]
         j = bi + 1
         clause_has_change = True
@@ -87,6 +88,8 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                     pcts.append(m)
                 elif m.role == "points":
                     points.append(m)
+                elif m.role == "versus" and m.kind == "money" and not (deltas or pcts or points or stated_prev):
+                    stated_prev = m
                 else:
                     break
             j += 1
@@ -126,9 +129,10 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                 guess = "the current figure stands in an earlier sentence"
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
-                            candidates=cands[1:], guess=guess)
+                            candidates=cands[1:], guess=guess, previous=stated_prev)
         pair = _year_pair(para, bi)
-        if pair and (delta is None and claim.pct is not None or delta is not None and claim.current in pair):
+        if stated_prev is None and pair and (delta is None and claim.pct is not None
+                                             or delta is not None and claim.current in pair):
             # "2020年度…2.2万元,2019年度…7.08万元…比上年减少68.93%": both years are stated
             claim.current, claim.previous = pair
             claim.candidates = []

@@ -110,6 +110,10 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
                 and prev.kind == it.kind and _joins(para.items[i - 1])):
             # "各减少1267.86、2570.97万元", "占…的8.1%和91.9%": a figure listed after a change or share figure is one too
             role, kw, sign = prev.role, prev.keyword, prev.sign
+        if (role == "plain" and it.kind == "percent" and prev is not None and prev.role == "delta"
+                and prev.index == i - 2 and isinstance(para.items[i - 1], Label) and para.items[i - 1].text.strip() == "("):
+            # "较上年减少1.5万元(42.86%)": the percent in brackets is the same change's
+            role, kw, sign = "pct", prev.keyword, prev.sign
         if (role == "plain" and it.kind == "percent" and prev is not None and prev.role == "rate_base"
                 and prev.index == i - 2 and isinstance(para.items[i - 1], Label) and para.items[i - 1].text == "的"):
             # "占年初预算2180万元的44.5%": the percent closes the phrase its budget stands in
