@@ -15,8 +15,8 @@ import regex
 from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.explain import in_unit, value_text
 from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.claims.common import listed
 from fiscal_lint.claims.kinds import claim_kind
-from fiscal_lint.parse.extract import Keyword
 from fiscal_lint.parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from fiscal_lint.rules.ratio import FAMILY  # noqa: F401  (a rate of the ratio family, declared there)
 
@@ -66,18 +66,12 @@ def _read(para: Paragraph, avg: Mention, per: str, noun: str, earlier: list[Ment
         return None
     subject = SUBJECT.get(noun, noun[:-1])
     counts = [x for x in para.mentions if x.index < avg.index and x.kind == "count" and x.q.unit in UNITS[per]
-              and subject in x.context and not x.q.approx and not _listed(para, x)]
+              and subject in x.context and not x.q.approx and not listed(para, x)]
     if per in ("车均", "辆均") and any("保有" in x.context for x in counts):
         counts = [x for x in counts if "保有" in x.context]
     if len(counts) != 1 or counts[0].q.value == 0:
         return None
     return PerCapitaClaim(avg, named[-1], counts[0])
-
-
-def _listed(para: Paragraph, m: Mention) -> bool:
-    """Is the figure listed under a 其中 of its sentence (a part, not the whole)?"""
-    start = para.sent_of.index(m.sent)
-    return any(isinstance(it, Keyword) and it.kind == "PARTS" for it in para.items[start:m.index])
 
 
 def check(doc) -> Iterator[Check | Finding]:

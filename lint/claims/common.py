@@ -27,6 +27,11 @@ def inside_list(para: Paragraph, start: int, end: int) -> bool:
     return any(isinstance(it, Keyword) and it.kind == "PARTS" for it in para.items[start:end])
 
 
+def listed(para: Paragraph, m: Mention) -> bool:
+    """Is the figure listed after a 其中/包括 of its sentence (a part, not the whole)?"""
+    return inside_list(para, sent_start(para, m.sent), m.index)
+
+
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")
 
 

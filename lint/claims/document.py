@@ -87,12 +87,6 @@ class Document:
         """A rule's options for this document: its declared defaults, overridden by the configuration."""
         return {name: opt.default for name, opt in rule.options.items()} | self.rule_options.get(rule.code, {})
 
-    def paragraph_of(self, m: Mention) -> Paragraph:
-        for p in self.paragraphs:
-            if p.start <= m.q.start <= p.end:
-                return p
-        raise LookupError(m)
-
     def interval(self, m: Mention, peers: list[Mention] = (), mode: str | None = None) -> Interval | None:
         return interval(m.q, [p.q for p in peers if p is not None], mode=mode or self.rounding)
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..parse.extract import Keyword, Quantity
 from ..parse.mentions import Mention, Paragraph
-from .common import sent_start
+from .common import listed
 from .kinds import claim_kind
 
 
@@ -53,10 +53,10 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
             elif name == "节约率":
                 saved = next((x for x in reversed(before) if x.kind == "money" and "节约" in x.label), None)
                 near = paragraphs[max(0, pi - 2): pi + 1]
-                listed = {id(x) for q in near for x in _listed(q)}  # a part of a list is not what was spent in all
+                parts = {id(x) for q in near for x in q.mentions if listed(q, x)}  # a part of a list is not what was spent in all
                 pool = [x for q in paragraphs[max(0, pi - 2): pi] for x in q.mentions] + before
                 spent = next((x for x in reversed(pool) if x.kind == "money" and x is not saved and not x.q.approx
-                              and id(x) not in listed
+                              and id(x) not in parts
                               and any(w in x.label for w in ("采购", "预算", "支出", "金额"))
                               and "节约" not in x.label), None)
                 if saved and spent:
@@ -70,19 +70,6 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
                     claim.definitions.append(("closed / received", "办结数 ÷ 受理数", [done], [got]))
             if claim.definitions:
                 out.append(claim)
-    return out
-
-
-def _listed(para: Paragraph) -> list[Mention]:
-    """The figures after a 其中/包括 in their sentence."""
-    out, opened = [], set()
-    for k, it in enumerate(para.items):
-        if isinstance(it, Keyword) and it.kind == "PARTS":
-            opened.add(para.sent_of[k])
-    for m in para.mentions:
-        if m.sent in opened and any(isinstance(it, Keyword) and it.kind == "PARTS"
-                                    for it in para.items[sent_start(para, m.sent): m.index]):
-            out.append(m)
     return out
 
 

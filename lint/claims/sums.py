@@ -34,7 +34,6 @@ class SumClaim:
     parts: list[Mention]
     connective: Keyword
     exhaustive: bool = False
-    remote: bool = False  # the total stands in an earlier sentence
     closing: bool = False  # parts first, then 合计/共计
     others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
     open: bool = False  # the list ends in 等: it names some parts, not all
@@ -117,8 +116,7 @@ def sums(para: Paragraph) -> list[SumClaim]:
                 role_total = nearest(mentions, ki, lambda m, r=role, f=first: m.role == r
                                       and m.index not in consumed and m.same_dimension(f))
                 if role_total is not None:
-                    claims.append(SumClaim(role_total, group, kw, exhaustive=True,
-                                           remote=role_total.sent != kw_sent))
+                    claims.append(SumClaim(role_total, group, kw, exhaustive=True))
             continue
         is_open = _ends_open(para, parts[-1])
         # the total in the sentence before is certain only when that sentence states one amount of its kind
@@ -126,7 +124,7 @@ def sums(para: Paragraph) -> list[SumClaim]:
                   and m.same_dimension(total) and not m.q.approx]
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
-                               remote=remote, others=others, open=is_open, guess=guess))
+                               others=others, open=is_open, guess=guess))
     for c in claims:
         if c.connective is not None and not c.closing:
             c.continuations = extend_into_next_sentences(para, c)
