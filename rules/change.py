@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from fiscal_lint.arith.numbers import Interval, fmt
 from fiscal_lint.check.explain import HUNDRED, in_unit, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
 
 FAMILY = Family("change", Message("Changes against a base period", "增减变化"))
@@ -60,10 +60,10 @@ RULES = [PERCENT, DIRECTION, AMOUNT, FLAT]
 
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.changes:
-        yield from _direction(doc, claim)
-        yield from _percent(doc, claim)
-        yield from _amount(doc, claim)
-        yield from _flat(doc, claim)
+        yield from guarded(_direction(doc, claim))
+        yield from guarded(_percent(doc, claim))
+        yield from guarded(_amount(doc, claim))
+        yield from guarded(_flat(doc, claim))
 
 
 def _signed(iv: Interval, sign: int) -> Interval:

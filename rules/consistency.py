@@ -13,7 +13,7 @@ from decimal import Decimal
 from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.agree import two_statements
 from fiscal_lint.check.explain import in_unit, value_text
-from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 
 BALANCE_FAMILY = Family("balance", Message("Balance identities", "结转结余恒等式"))
 CROSSREF_FAMILY = Family("crossref", Message("The same figure stated twice", "前后一致"))
@@ -41,10 +41,10 @@ RULES = [BALANCE, CROSSREF]
 
 def check(doc) -> Iterator[Check | Finding]:
     for c in doc.balances:
-        yield from _balance(doc, c)
+        yield from guarded(_balance(doc, c))
     for c in doc.crossrefs:
-        yield from _crossref(doc, c)
-    yield from _years(doc)
+        yield from guarded(_crossref(doc, c))
+    yield from guarded(_years(doc))
 
 
 def _balance(doc, c):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from fiscal_lint.check.breakdown import check_breakdown, is_head_count
 from fiscal_lint.check.explain import value_text
-from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("count", Message("Counts and enumerations", "数量与列举"))
 
@@ -41,15 +41,19 @@ RULES = [ENUMERATION, BREAKDOWN, OTHER_TOTAL]
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.sums + doc.table_sums:
         if is_head_count(claim):
-            yield from check_breakdown(doc, claim, BREAKDOWN, OTHER_TOTAL)
+            yield from guarded(check_breakdown(doc, claim, BREAKDOWN, OTHER_TOTAL))
     for e in doc.enumerations:
-        stated = e.count.q.value
-        listed = Figure(role="list", start=e.start, end=e.end, text=doc.written(e.start, e.end))
-        figures = [figure(doc, e.count, "count"), listed]
-        if stated == len(e.names):
-            yield Check(ENUMERATION, "pass", figures[0], figures)
-            continue
-        names = "、".join(e.names)
-        msg = Message(f"{value_text(e.count.q)}{e.noun} stated, {len(e.names)} listed: {names}",
-                      f"文中称{value_text(e.count.q)}{e.noun}，实际列举{len(e.names)}个：{names}")
-        yield Finding(ENUMERATION, "error", msg, figures[0], figures, expected=f"{len(e.names)}{e.count.q.unit}")
+        yield from guarded(_enumeration(doc, e))
+
+
+def _enumeration(doc, e):
+    stated = e.count.q.value
+    listed = Figure(role="list", start=e.start, end=e.end, text=doc.written(e.start, e.end))
+    figures = [figure(doc, e.count, "count"), listed]
+    if stated == len(e.names):
+        yield Check(ENUMERATION, "pass", figures[0], figures)
+        return
+    names = "、".join(e.names)
+    msg = Message(f"{value_text(e.count.q)}{e.noun} stated, {len(e.names)} listed: {names}",
+                  f"文中称{value_text(e.count.q)}{e.noun}，实际列举{len(e.names)}个：{names}")
+    yield Finding(ENUMERATION, "error", msg, figures[0], figures, expected=f"{len(e.names)}{e.count.q.unit}")

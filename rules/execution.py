@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import HUNDRED, in_unit, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.executions import ExecClaim
 
 FAMILY = Family("execution", Message("Budget execution", "预算执行"))
@@ -45,8 +45,8 @@ RULES = [RATE, BALANCE, FULL]
 
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.executions:
-        yield from _check(doc, claim)
-    yield from _comparisons(doc)
+        yield from guarded(_check(doc, claim))
+    yield from guarded(_comparisons(doc))
 
 
 def _budget_text(c: ExecClaim) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.explain import in_unit, value_text
-from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.common import listed
 from fiscal_lint.claims.kinds import claim_kind
 from fiscal_lint.parse.mentions import ATTACHED_ROLES, Mention, Paragraph
@@ -76,17 +76,21 @@ def _read(para: Paragraph, avg: Mention, per: str, noun: str, earlier: list[Ment
 
 def check(doc) -> Iterator[Check | Finding]:
     for c in doc.per_capita:
-        amount = doc.interval(c.amount, [c.amount])
-        stated = doc.interval(c.average, [c.average])
-        if amount is None or stated is None:
-            continue
-        computed = Interval(amount.lo / c.count.q.value, amount.hi / c.count.q.value)
-        figures = [figure(doc, c.average, "average"), figure(doc, c.amount, "amount"), figure(doc, c.count, "count")]
-        if computed.overlaps(stated):
-            yield Check(PER_CAPITA, "pass", figures[0], figures)
-            continue
-        want = in_unit(c.amount.q.base / c.count.q.value, c.average.q)
-        expr = f"{value_text(c.amount.q)} / {value_text(c.count.q)}"
-        msg = Message(f"{expr} = {want}, stated {value_text(c.average.q)}",
-                      f"{expr} = {want}，文中为{value_text(c.average.q)}")
-        yield Finding(PER_CAPITA, "error", msg, figures[0], figures, expected=want)
+        yield from guarded(_average(doc, c))
+
+
+def _average(doc, c):
+    amount = doc.interval(c.amount, [c.amount])
+    stated = doc.interval(c.average, [c.average])
+    if amount is None or stated is None or c.count.q.value <= 0:
+        return
+    computed = Interval(amount.lo / c.count.q.value, amount.hi / c.count.q.value)
+    figures = [figure(doc, c.average, "average"), figure(doc, c.amount, "amount"), figure(doc, c.count, "count")]
+    if computed.overlaps(stated):
+        yield Check(PER_CAPITA, "pass", figures[0], figures)
+        return
+    want = in_unit(c.amount.q.base / c.count.q.value, c.average.q)
+    expr = f"{value_text(c.amount.q)} / {value_text(c.count.q)}"
+    msg = Message(f"{expr} = {want}, stated {value_text(c.average.q)}",
+                  f"{expr} = {want}，文中为{value_text(c.average.q)}")
+    yield Finding(PER_CAPITA, "error", msg, figures[0], figures, expected=want)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import HUNDRED, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("ratio", Message("Named rates and formulas", "比率与算式"))
 
@@ -34,7 +34,7 @@ RULES = [RATE, FORMULA]
 
 def check(doc) -> Iterator[Check | Finding]:
     for c in doc.rates:
-        yield from _rate(doc, c)
+        yield from guarded(_rate(doc, c))
 
 
 def _expr(terms) -> str:
@@ -86,7 +86,7 @@ def _rate(doc, c):
                   f"{'；'.join(parts_zh)}，文中为{value_text(c.rate.q)}" + ("；各种口径均不相符" if len(tried) > 1 else ""))
     severity = "error"
     expected = percent(tried[0][2], c.rate.q.decimals)
-    if c.multiplier is not None and c.multiplier.q.value != HUNDRED:
+    if c.multiplier is not None and c.multiplier.q.value not in (0, HUNDRED):
         # "×1%" where "×100%" is meant is a slip of the pen or of OCR: say so, as a warning
         fixed = tried[0][2] / c.multiplier.q.value * HUNDRED
         if abs(fixed - c.rate.q.value) <= Decimal(1).scaleb(-c.rate.q.decimals) / 2 + Decimal("0.05"):

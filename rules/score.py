@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.check.explain import HUNDRED, value_text
-from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.tabular import ScoreItem, ScoreTable
 
 FAMILY = Family("score", Message("Self-evaluation scores", "绩效自评得分"))
@@ -61,13 +61,13 @@ RULES = [OVER, COEFFICIENT, TOTAL, SECTION, OVERALL]
 def check(doc) -> Iterator[Check | Finding]:
     for st in doc.score_tables:
         for item in st.items:
-            yield from _item(doc, item)
+            yield from guarded(_item(doc, item))
         if st.execution is not None:
-            yield from _item(doc, st.execution)
-        yield from _totals(doc, st)
-        yield from _overall(doc, st)
+            yield from guarded(_item(doc, st.execution))
+        yield from guarded(_totals(doc, st))
+        yield from guarded(_overall(doc, st))
     for section in doc.sections:
-        yield from _section(doc, section)
+        yield from guarded(_section(doc, section))
 
 
 def _item(doc, item: ScoreItem):

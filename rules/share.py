@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscal_lint.check.explain import HUNDRED, percent, truncated_note, value_text
-from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("share", Message("Shares of a total", "占比"))
 
@@ -34,7 +34,7 @@ RULES = [SHARE, SHARES_TOTAL]
 def check(doc) -> Iterator[Check | Finding]:
     groups: list[tuple[object, list]] = []  # shares of one breakdown: its SumClaim, or the run's list of parts
     for c in doc.shares:
-        yield from _share(doc, c)
+        yield from guarded(_share(doc, c))
         key = c.owner if c.owner is not None else (c.parts or None)
         if key is None:
             continue
@@ -44,7 +44,7 @@ def check(doc) -> Iterator[Check | Finding]:
         else:
             members.append(c)
     for _, claims in groups:
-        yield from _total(doc, claims)
+        yield from guarded(_total(doc, claims))
 
 
 def _share(doc, c):

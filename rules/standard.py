@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from fiscal_lint.check.agree import two_statements
 from fiscal_lint.check.breakdown import check_breakdown
 from fiscal_lint.check.explain import in_unit, value_text
-from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure
+from fiscal_lint.check.rule import Check, Figure, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.standard import balances, facts, headline_pairs, hierarchy, row_totals
 from fiscal_lint.rules.consistency import BALANCE_FAMILY, CROSSREF_FAMILY
 from fiscal_lint.rules.sum import FAMILY as SUM_FAMILY
@@ -89,13 +89,13 @@ RULES = [TOTALS, BALANCE, CROSS, TEXT, EMPTY, TOC]
 def check(doc) -> Iterator[Check | Finding]:
     for st in doc.standard:
         for claim in hierarchy(st) + row_totals(st):
-            yield from check_breakdown(doc, claim, TOTALS, TOTALS)
+            yield from guarded(check_breakdown(doc, claim, TOTALS, TOTALS))
         for b in balances(st):
-            yield from _balance(doc, b)
-    yield from _cross(doc)
-    yield from _text(doc)
-    yield from _empty(doc)
-    yield from _toc(doc)
+            yield from guarded(_balance(doc, b))
+    yield from guarded(_cross(doc))
+    yield from guarded(_text(doc))
+    yield from guarded(_empty(doc))
+    yield from guarded(_toc(doc))
 
 
 def _balance(doc, b):

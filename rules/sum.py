@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscal_lint.check.breakdown import check_breakdown, is_head_count
-from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, guarded
 
 FAMILY = Family("sum", Message("Sums: totals and their parts", "合计与分项"))
 
@@ -35,4 +35,4 @@ RULES = [MISMATCH, OTHER_TOTAL]
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.sums + doc.table_sums:
         if not is_head_count(claim):
-            yield from check_breakdown(doc, claim, MISMATCH, OTHER_TOTAL)
+            yield from guarded(check_breakdown(doc, claim, MISMATCH, OTHER_TOTAL))

@@ -7,7 +7,7 @@ Everything is Decimal; a float never enters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -89,14 +89,21 @@ def figure_interval(value: Decimal, decimals: int, scale: Decimal = Decimal(1), 
 
 
 def round_to(v: Decimal, decimals: int, mode: str = "round") -> Decimal:
+    """v to `decimals` places (negative: to tens, hundreds…), for any v: the context is widened to the
+    digits the result needs, since quantize refuses a result longer than the context's precision."""
     q = Decimal(1).scaleb(-decimals)
-    return v.quantize(q, rounding=ROUND_DOWN if mode == "truncate" else ROUND_HALF_UP)
+    if not v.is_finite():
+        return v
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, v.adjusted() + decimals + 2)
+        return v.quantize(q, rounding=ROUND_DOWN if mode == "truncate" else ROUND_HALF_UP)
 
 
 def fmt(v: Decimal, decimals: int | None = None) -> str:
     """A plain decimal string, never in exponent form."""
     if decimals is not None:
         v = round_to(v, decimals)
+        if decimals <= 0:
+            return format(v, "f") if v.is_finite() else str(v)
         return f"{v:.{decimals}f}"
-    s = format(v.normalize(), "f")
-    return s
+    return format(v.normalize(), "f")

@@ -10,6 +10,7 @@ yields a `Check` with status fail.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..claims.tabular import TableFigure
@@ -96,6 +97,22 @@ def figure(doc, m, role: str) -> Figure:
     in_table = isinstance(m, TableFigure)
     return Figure(role=role, start=m.q.start, end=m.q.end, text=doc.written(m.q.start, m.q.end),
                   label=m.label if in_table else "", context=getattr(m, "label", ""))
+
+
+@dataclass
+class Broken:
+    """In place of the verdicts of one relation that raised while they were worked out (a bug): the
+    engine reports it, and only that relation is lost, not the rule's others on the document."""
+    error: Exception
+
+
+def guarded(verdicts: Iterable[Check | Finding]) -> Iterator[Check | Finding | Broken]:
+    """The verdicts of one relation as a rule gives them; if it raises, those given stand and a Broken
+    takes the place of the rest."""
+    try:
+        yield from verdicts
+    except Exception as e:
+        yield Broken(e)
 
 
 @dataclass

@@ -29,6 +29,8 @@ class Document:
         self.rule_options = rule_options or {}  # rule code -> the options configured for it (validated)
         self.norm = normalize(source.text)
         self.blocks = blocks_mod.split(self.norm.text)
+        # (what was being read, the exception) for claim builders that raised; the engine reports them
+        self.broken: list[tuple[str, Exception]] = []
 
     @property
     def path(self) -> str:
@@ -41,8 +43,13 @@ class Document:
         found = builders(name)
         if not found:
             raise AttributeError(f"no claim kind {name!r}")
-        claims = [c for build_kind in found for c in build_kind(self)]
-        self.__dict__[name] = claims
+        claims = []
+        self.__dict__[name] = claims  # set first, so that a builder that fails is not run again by each rule
+        for build_kind in found:
+            try:
+                claims.extend(build_kind(self))
+            except Exception as e:  # a bug loses this builder's claims, not the other kinds' or rules'
+                self.broken.append((f"{name} claims", e))
         return claims
 
     @cached_property

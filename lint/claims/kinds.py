@@ -34,6 +34,14 @@ def builders(name: str) -> list[Callable]:
 def paragraph_kind(name: str):
     """Register `fn(paragraph) -> list` as claims named `name`, read paragraph by paragraph."""
     def register(fn: Callable) -> Callable:
-        claim_kind(name)(lambda doc: [c for p in doc.paragraphs for c in fn(p)])
+        def each_paragraph(doc) -> list:
+            out = []
+            for p in doc.paragraphs:
+                try:
+                    out.extend(fn(p))
+                except Exception as e:  # a bug loses this paragraph's claims of the kind, not the document's
+                    doc.broken.append((f"{name} claims", e))
+            return out
+        claim_kind(name)(each_paragraph)
         return fn
     return register

@@ -174,8 +174,9 @@ def row_totals(st: StandardTable) -> list[SumClaim]:
     if header is None or st.title in ("收入支出决算总表", "财政拨款收入支出决算总表", "财政拨款“三公”经费支出决算表",
                                       "一般公共预算财政拨款基本支出决算表"):
         return []
-    col = next(c.column for c in header.cells if "合计" in c.text)
-    parts_cols = [c.column for c in header.cells if c.column > col and c.text]
+    # positions in the row, not Cell.column: a row opened with "|" counts its columns from 1
+    col = next(i for i, c in enumerate(header.cells) if "合计" in c.text)
+    parts_cols = [i for i, c in enumerate(header.cells) if i > col and c.text]
     out = []
     for row in st.rows:
         if len(row.cells) != len(header.cells) or not row.numbers():

@@ -153,7 +153,7 @@ def _execution_rows(table: Table, header_at: int) -> list[tuple[Row, dict[str, C
                                 ("weight", WEIGHT_WORDS), ("score", ("执行率得分", "得分"))):
                 for w in words:
                     # "执行率" must not take the "执行率权重分值" or "执行率得分" column
-                    k = next((c.column for c in header.cells if w in c.text
+                    k = next((i for i, c in enumerate(header.cells) if w in c.text
                               and not (role == "rate" and "分" in c.text)), None)
                     if k is not None and row.cells[k].is_number:
                         cells[role] = row.cells[k]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field, replace
 
-from ..check.rule import Check, Figure, Finding, Position
+from ..check.rule import Broken, Check, Figure, Finding, Position
 from ..claims.document import Document
 from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
@@ -44,15 +44,19 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
     doc = Document(source, rounding=rounding, rule_options=rule_options)
     result.doc = doc
     for mod in rule_modules():
+        codes = ", ".join(r.code for r in mod.RULES)
         try:
-            verdicts = list(mod.check(doc))
-            for verdict in verdicts:
-                _record(result, verdict)
-        except Exception as e:  # a bug in one rule costs that rule's verdicts on this file, nothing else
-            codes = ", ".join(r.code for r in mod.RULES)
-            result.rule_errors.append(f"{codes}: {_one_line(e)}")
-            result.rule_tracebacks.append("".join(traceback.format_exception(e)))
-            continue
+            # a bug costs the relation it struck (a Broken in its place), or failing that the rule's
+            # verdicts still to come on this file; those already given stand
+            for verdict in mod.check(doc):
+                if isinstance(verdict, Broken):
+                    _broken(result, codes, verdict.error)
+                else:
+                    _record(result, verdict)
+        except Exception as e:
+            _broken(result, codes, e)
+    for where, e in doc.broken:  # a claim builder that raised on one paragraph: its claims there are lost
+        _broken(result, where, e)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     for verdict in [*result.findings, *result.checks]:
@@ -60,6 +64,11 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             if fig.at is None:
                 fig.at = locate(doc, fig)
     return result
+
+
+def _broken(result: FileResult, where: str, e: BaseException) -> None:
+    result.rule_errors.append(f"{where}: {_one_line(e)}")
+    result.rule_tracebacks.append("".join(traceback.format_exception(e)))
 
 
 def _one_line(e: BaseException) -> str:
