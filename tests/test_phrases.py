@@ -205,3 +205,46 @@ def test_a_percent_in_brackets_belongs_to_the_change_before_it():
     r = lint_text("公务接待费2.30万元，较上年减少1.5万元(42.86%)。")
     assert codes(r) == ["FL201"]
     assert r.findings[0].expected == "39.47%"
+
+
+# ------------------------------------------------------------------ per-item budget, actual and change
+@pytest.mark.parametrize("text", [
+    # the difference written without a direction word before it, the item's name in its first clause only
+    "2024年“三公”经费预算数为120.00万元，决算支出数为110.00万元，较2023年决算数100.00万元10.00万元，增长10%。"
+    "其中：公务接待费预算数为40.00万元，决算支出数为30.00万元，较2023年决算数32.00万元2.00万元，下降6.25%；"
+    "公务用车购置及运行维护费预算数为80.00万元，决算支出数为80.00万元，较2023年决算数68.00万元12.00万元，增长17.65%，"
+    "其中：公务用车运行维护费预算数为50.00万元，决算支出数为45.00万元，较2023年决算数40.00万元5.00万元，增长12.5%；"
+    "公务用车购置费预算数为30.00万元，决算支出数为35.00万元，较2023年决算数28.00万元7.00万元，增长25%。",
+    "2024年“三公”經費預算數為120.00萬元，決算支出數為110.00萬元，較2023年決算數100.00萬元10.00萬元，增長10%。"
+    "其中：公務接待費預算數為40.00萬元，決算支出數為30.00萬元，較2023年決算數32.00萬元2.00萬元，下降6.25%；"
+    "公務用車購置及運行維護費預算數為80.00萬元，決算支出數為80.00萬元，較2023年決算數68.00萬元12.00萬元，增長17.65%，"
+    "其中：公務用車運行維護費預算數為50.00萬元，決算支出數為45.00萬元，較2023年決算數40.00萬元5.00萬元，增長12.5%；"
+    "公務用車購置費預算數為30.00萬元，決算支出數為35.00萬元，較2023年決算數28.00萬元7.00萬元，增長25%。",
+])
+def test_items_with_budget_actual_and_change_nest(text):
+    r = lint_text(text)
+    assert codes(r) == []
+    sums = sorted(tuple(f.text for f in c.figures) for c in passed(r, "sum"))
+    assert ("110.00万元", "30.00万元", "80.00万元") in {tuple(t.replace("萬", "万") for t in s) for s in sums}
+    assert ("80.00万元", "45.00万元", "35.00万元") in {tuple(t.replace("萬", "万") for t in s) for s in sums}
+    assert len([c for c in passed(r, "change") if c.rule.code == "FL203"]) == 5
+
+
+def test_a_difference_without_direction_is_checked():
+    r = lint_text("公务接待费决算支出数为30.00万元，较2023年决算数32.00万元3.00万元，下降6.25%。")
+    assert "FL203" in codes(r)
+
+
+def test_the_budget_compared_with_is_not_a_total():
+    # "较2023年年初预算的X": X is what the total is compared with, not the total of the list after it
+    r = lint_text("2024年本级“三公”经费预算总额为260万元，较2023年年初预算的280万元减少20万元，同比下降7.1%。"
+                  "其中：因公出国(境)费用0万元；公务接待费100万元；公务用车购置及运行维护费160万元。")
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+def test_a_figure_after_the_change_names_what_it_reached_only_with_a_verb():
+    # the next item's budget ("…预算数为43.00万元") is not the figure the change before it reached
+    r = lint_text("公务接待费决算支出数为30.00万元，较上年决算数28.00万元增加2.00万元，增长7.14%，"
+                  "公务用车购置费预算数为43.00万元，决算支出数为40.00万元。")
+    assert codes(r) == []

@@ -106,7 +106,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         # "…增加52.00万元，增长5.2%，达到1,052.00万元": the figure the change reached, stated after it
         after = next((m for m in para.mentions if m.index >= j and m.sent == sent), None)
         if (after is not None and usable_amount(after) and not after.q.approx
-                and (dim is None or after.same_dimension(dim)) and regex.search(r"达到|达|增至|降至|为$", after.label)):
+                and (dim is None or after.same_dimension(dim)) and REACHED.fullmatch(after.label)):
             cands.insert(0, after)
         guess = ""
         if not cands and before:
@@ -140,6 +140,9 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
     return claims
 
 
+# the words, and only these, between the change and the figure it reached ("，达到1,052.00万元"); a label that
+# names something ("公务用车购置费预算数为43.48万元") starts a new statement
+REACHED = regex.compile(r"[\p{P}\s]*(?:达到|达|增至|降至|减至|为)")
 GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|为|是|的|上年|本年|年度|年")
 
 

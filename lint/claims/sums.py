@@ -110,11 +110,12 @@ def sums(para: Paragraph) -> list[SumClaim]:
         roles = {p.role for p in parts} - {"plain"}
         if len(roles) > 1:
             # "预算数0.58万元,实际支出0万元;…预算1.62万元,实际支出1.369万元": one sum per role
+            inner = ki in nested_owner  # the item's own figures, whichever list took them
             for role in sorted(roles):
                 group = [p for p in parts if p.role == role]
                 first = group[0]
                 role_total = nearest(mentions, ki, lambda m, r=role, f=first: m.role == r
-                                      and m.index not in consumed and m.same_dimension(f))
+                                      and (inner or m.index not in consumed) and m.same_dimension(f))
                 if role_total is not None:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=True))
             continue
@@ -175,6 +176,17 @@ def _names_listed(para: Paragraph, a: int, b: int) -> bool:
     joined = any(isinstance(it, Keyword) and it.text == "、" or isinstance(it, Label) and regex.search(r"与|和|及", it.text)
                  for it in between)
     return broke and joined
+
+
+def _name(para: Paragraph, m: Mention) -> str:
+    """What an item of a list is called: the nearest words before its figure, across its other figures
+    ("公务用车购置及运行维护费预算数为521.67万元,决算支出数为571.04万元": both are 公务用车购置及运行维护费's)."""
+    for it in reversed(para.items[:m.index]):
+        if isinstance(it, Keyword) and it.kind in ("PARTS", "END"):
+            break
+        if isinstance(it, Label) and len(regex.sub(r"[\p{P}\s\d]", "", it.text)) >= 2:
+            return it.text
+    return m.label
 
 
 def _related(a: str, b: str) -> bool:
@@ -243,7 +255,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
             fresh = after_semicolon
             after_semicolon = False
             if nested_under is not None:
-                if fresh and not _related(m.label, nested_under.label):
+                if fresh and not _related(_name(para, m), _name(para, nested_under)):
                     nested_under = None  # the inner list ended: this item is the outer list's again
                 else:
                     j += 1
@@ -254,7 +266,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                 pass
             elif _flow(total.label) and _flow(m.label) and _flow(total.label) != _flow(m.label):
                 break  # "收入…其中…;支出…": spending is never a part of income, nor income of spending
-            elif inner and fresh and not _related(m.label, total.label):
+            elif inner and fresh and not _related(_name(para, m), _name(para, total)):
                 break  # ";公务接待费…" after the items of 公务用车费: the inner list is over
             elif m.role in ("opening", "carry") and parts and _listed_after(items, parts[-1].index, j):
                 parts.append(m)  # "包括:财政拨款7034418.94元、上年结转结余23067.24元": the balance is an item

@@ -118,6 +118,15 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
                 and prev.index == i - 2 and isinstance(para.items[i - 1], Label) and para.items[i - 1].text == "的"):
             # "占年初预算2180万元的44.5%": the percent closes the phrase its budget stands in
             role, kw = "exec_rate", prev.keyword
+        if role == "plain" and prev is not None and prev.role == "versus" and prev.index == i - 1 and prev.kind == it.kind:
+            # "较2022年决算数441.63万元129.41万元,增长29.3%": a figure right after the one compared with is the
+            # difference, its direction the next change word of the sentence (none: a difference all the same)
+            role, kw, sign = "versus", None, 0
+            for nxt in para.items[i + 1:]:
+                if isinstance(nxt, Keyword) and nxt.kind in ("UP", "DOWN", "END"):
+                    if nxt.kind != "END":
+                        role, kw, sign = "delta", nxt, 1 if nxt.kind == "UP" else -1
+                    break
         context = "".join(x.text for x in para.items[clause_start:i] if isinstance(x, (Label, Keyword)))
         # a change written with a minus ("增长-5.2%") is read as its size and the opposite direction: the mention
         # holds its own copy of the figure, the parsed one stays as written
@@ -189,6 +198,9 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
         return "delta", nearest, label, sign
     if nearest is not None and nearest.kind == "BASE" and glue <= GLUE_MAX:
         return "versus", nearest, label, 0  # "比预算数…24.76亿元" with no word for the direction: a difference
+    if (nearest is not None and nearest.kind in ("BUDGET", "ACTUAL") and glue <= GLUE_MAX and len(before) >= 2
+            and before[1].kind == "BASE" and before[1].end == nearest.start):
+        return "versus", before[1], label, 0  # "较2023年年初预算的1278万元": the figure compared with
     # "追加预算35.5万元" is an addition, not a budget: an adjustment word anywhere in the clause wins
     for kw in before:
         if kw.kind in ("ADJUST_UP", "ADJUST_DOWN"):
