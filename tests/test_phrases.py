@@ -248,3 +248,34 @@ def test_a_figure_after_the_change_names_what_it_reached_only_with_a_verb():
     r = lint_text("公务接待费决算支出数为30.00万元，较上年决算数28.00万元增加2.00万元，增长7.14%，"
                   "公务用车购置费预算数为43.00万元，决算支出数为40.00万元。")
     assert codes(r) == []
+
+
+# ------------------------------------------------------------------ adjustments and running sums
+@pytest.mark.parametrize("text", [
+    "政府性基金预算由年初的9000万元调整为6000万元，其中：土地出让收入由年初预算的7000万元调整为4500万元，"
+    "城市基础设施配套费1000万元、污水处理费500万元。",
+    "政府性基金預算由年初的9000萬元調整為6000萬元，其中：土地出讓收入由年初預算的7000萬元調整為4500萬元，"
+    "城市基礎設施配套費1000萬元、污水處理費500萬元。",
+])
+def test_the_figure_adjusted_from_is_not_a_part(text):
+    r = lint_text(text)
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("全县一般预算总收入50000万元,加上年结余3000万元,加调入资金200万元,再加动用预算稳定调节基金800万元,收入总计54000万元。", True),
+    ("全县一般预算总收入50000万元,加上年结余3000万元,加调入资金200万元,再加动用预算稳定调节基金800万元,收入总计55000万元。", False),
+])
+def test_a_running_sum_starts_from_the_figure_before_its_first_plus(text, ok):
+    r = lint_text(text)
+    assert (codes(r) == []) is ok
+    assert ok == bool(passed(r, "sum"))
+
+
+def test_a_change_of_a_listed_part_is_not_the_whole_s():
+    # the item's own figure is not stated: the figure before is the whole's, so a failing change is unsure
+    r = lint_text("2024年“三公”经费支出决算总额为6.00万元，比去年增加1.00万元，增长20%。"
+                  "其中，公务接待费支出决算比预算无增减变化，比去年增加0.50万元，增长50%。")
+    assert codes(r) == []
+    assert [c.status for c in r.checks if c.rule.code == "FL201"] == ["pass", "unsure"]

@@ -9,6 +9,7 @@ from ..parse.extract import Keyword, Label, Quantity
 from ..parse.mentions import Mention, Paragraph
 from .common import (
     MAX_SENTENCES_BACK,
+    inside_list,
     sent_start,
     usable_amount,
 )
@@ -106,7 +107,8 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         # "…增加52.00万元，增长5.2%，达到1,052.00万元": the figure the change reached, stated after it
         after = next((m for m in para.mentions if m.index >= j and m.sent == sent), None)
         if (after is not None and usable_amount(after) and not after.q.approx
-                and (dim is None or after.same_dimension(dim)) and REACHED.fullmatch(after.label)):
+                and (dim is None or after.same_dimension(dim))
+                and _reached(items, max(m.index for m in deltas + pcts + points) + 1 if deltas or pcts or points else j, after)):
             cands.insert(0, after)
         guess = ""
         if not cands and before:
@@ -125,7 +127,10 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                 cands = [named[0]]  # one figure of that subject, year and basis: a link, not a guess
         if cands and cands[0].sent != sent and not guess:
             # a current figure in an earlier sentence is a link when it names the subject the change is of
-            if not _names(_subject(items, sent_start(para, sent), _first_figure(para, bi, sent)), cands[0].label):
+            if inside_list(para, sent_start(para, sent), bi):
+                # "…总额为5.48万元…。其中,…公务接待费…比去年增加0.5万元": the change is a part's, the figure the whole's
+                guess = "the change is of a listed part; the current figure before is the whole's"
+            elif not _names(_subject(items, sent_start(para, sent), _first_figure(para, bi, sent)), cands[0].label):
                 guess = "the current figure stands in an earlier sentence"
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
@@ -140,10 +145,15 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
     return claims
 
 
-# the words, and only these, between the change and the figure it reached ("，达到1,052.00万元"); a label that
-# names something ("公务用车购置费预算数为43.48万元") starts a new statement
-REACHED = regex.compile(r"[\p{P}\s]*(?:达到|达|增至|降至|减至|为)")
 GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|为|是|的|上年|本年|年度|年")
+
+
+def _reached(items, j: int, after: Mention) -> bool:
+    """Between the change and a figure after it, a word for what the change reached ("，达到1,052.00万元") and
+    nothing else: a figure with a name of its own ("公务用车购置费预算数为43.48万元") starts a new statement."""
+    between = items[j:after.index]
+    return (any(isinstance(it, Keyword) and it.kind == "REACH" for it in between)
+            and all(isinstance(it, Keyword) and it.kind in ("REACH", "SEP") for it in between))
 
 
 def _first_figure(para: Paragraph, after: int, sent: int) -> int:

@@ -303,6 +303,9 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
             continue
         if m.role in ATTACHED_ROLES:
             continue
+        if m.role == "total" and parts and all(_added(para, p) for p in parts) and m.same_dimension(total):
+            parts.insert(0, m)  # "总收入442751万元,加上年结余7546万元,再加…731万元,收入总计451227万元": a running sum
+            break
         if m.role == "total" or m.index in consumed or not m.same_dimension(total) or m.q.approx:
             break
         if any(isinstance(it, Keyword) and it.kind in ("PARTS", "TOTAL") for it in para.items[m.index + 1: ki]):
@@ -311,6 +314,14 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
     if len(parts) < 2:
         return None
     return SumClaim(total, parts, kw, exhaustive=True, closing=True)
+
+
+def _added(para: Paragraph, m: Mention) -> bool:
+    """Is the figure a term added to a running sum: its clause opens with 加 (PLUS)?"""
+    start = next((k for k in range(m.index - 1, -1, -1) if isinstance(para.items[k], Keyword)
+                  and para.items[k].kind in ("SEP", "END")), -1)
+    first = para.items[start + 1] if start + 1 < m.index else None
+    return isinstance(first, Keyword) and first.kind == "PLUS"
 
 
 def extend_into_next_sentences(para: Paragraph, claim: SumClaim, limit: int = 3) -> list[list[Mention]]:

@@ -127,6 +127,9 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
                     if nxt.kind != "END":
                         role, kw, sign = "delta", nxt, 1 if nxt.kind == "UP" else -1
                     break
+        nxt = para.items[i + 1] if i + 1 < len(para.items) else None
+        if role in ("plain", "budget") and "由" in label and isinstance(nxt, Keyword) and nxt.kind == "ADJUST_TO":
+            role, kw = "versus", None  # "由年初预算的65000万元调整为35000万元": the figure before the adjustment
         context = "".join(x.text for x in para.items[clause_start:i] if isinstance(x, (Label, Keyword)))
         # a change written with a minus ("增长-5.2%") is read as its size and the opposite direction: the mention
         # holds its own copy of the figure, the parsed one stays as written
