@@ -279,3 +279,40 @@ def test_a_change_of_a_listed_part_is_not_the_whole_s():
                   "其中，公务接待费支出决算比预算无增减变化，比去年增加0.50万元，增长50%。")
     assert codes(r) == []
     assert [c.status for c in r.checks if c.rule.code == "FL201"] == ["pass", "unsure"]
+
+
+# ------------------------------------------------------------------ the same label, another quantity
+def test_two_offices_in_one_report_are_two_quantities():
+    r = lint_text("比如市文旅局,2023年“三公”经费财政拨款决算数300.00万元,比年初预算250.00万元增加了50.00万元。\n\n"
+                  "市卫健委2023年“三公”经费财政拨款决算数900.00万元,比2023年年初预算1000.00万元减少100.00万元。")
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+def test_the_same_office_twice_is_one_quantity():
+    r = lint_text("市卫健委2023年“三公”经费财政拨款决算数900.00万元。\n\n"
+                  "市卫健委2023年“三公”经费财政拨款决算数950.00万元,比年初预算减少50.00万元。")
+    assert "FL711" in codes(r)
+
+
+def test_a_figure_of_several_categories_is_none_of_them():
+    r = lint_text("本单位2024年“会议费”“培训费”“差旅费”财政拨款预算数6万元,其中:会议费1万元,培训费2万元,差旅费3万元。\n"
+                  "(一)会议费2024年预算1万元,与2023年持平。")
+    assert codes(r) == []
+
+
+def test_the_fund_of_a_share_base_scopes_the_figure():
+    r = lint_text("基本支出2000.00元,项目支出0元。\n\n2. 项目支出 5000 元,占一般公共预算支出的 71.43%,")
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+def test_a_comparison_of_the_whole_takes_the_whole_s_figures():
+    r = lint_text("2023年度“三公”经费支出预算为100,000.00元,支出决算为250,000.00元。其中:公务用车运行费支出决算为"
+                  "180,000.00元;公务接待费支出决算为70,000.00元。2023年度“三公”经费支出决算数大于预算数的主要原因是业务增加。")
+    assert codes(r) == []
+    assert passed(r, "execution")
+
+
+def test_a_year_compared_with_is_not_the_report_s():
+    r = lint_text("某县2024年“三公”经费决算情况说明\n\n2024年“三公”经费决算支出数为80万元,较2023年决算数70万元增加10万元。"
+                  "公务接待费决算支出数为30万元,较2023年决算数35万元减少5万元。公务用车决算支出数为50万元,较2023年决算数35万元增加15万元。")
+    assert [f.rule.code for f in r.findings if f.rule.code == "FL712"] == []

@@ -19,7 +19,7 @@ CORPORA = {
     "shared": (ROOT.parent / "shared" / "corpus" / "real", ROOT.parent / "real-texts"),
 }
 # (false alarms at most, errors caught at least, ok claims verified at least), as measured
-FLOORS = {"own": (5, 18, 394), "shared": (1, 8, 129)}
+FLOORS = {"own": (0, 18, 395), "shared": (0, 8, 130)}
 
 
 def exact_texts(manifest: Path, folder: Path) -> list[Path]:

@@ -130,7 +130,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
             if inside_list(para, sent_start(para, sent), bi):
                 # "…总额为5.48万元…。其中,…公务接待费…比去年增加0.5万元": the change is a part's, the figure the whole's
                 guess = "the change is of a listed part; the current figure before is the whole's"
-            elif not _names(_subject(items, sent_start(para, sent), _first_figure(para, bi, sent)), cands[0].label):
+            elif not _heads(_subject(items, sent_start(para, sent), _first_figure(para, bi, sent)), cands[0].label):
                 guess = "the current figure stands in an earlier sentence"
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
@@ -171,6 +171,13 @@ def _names(subject: str, label: str) -> bool:
     """Does a figure's label name the subject: three characters of it in a row, generic words aside?"""
     label = GENERIC.sub("", label)
     return len(subject) >= 3 and any(subject[i:i + 3] in label for i in range(len(subject) - 2))
+
+
+def _heads(subject: str, label: str) -> bool:
+    """Does the subject name what a figure's label names first: the label's first three characters, generic
+    words aside ("全国公务用车采购金额比上年减少…" is not of "货物类采购金额", though both say 采购金额)?"""
+    label = GENERIC.sub("", label)
+    return len(label) >= 3 and label[:3] in subject
 
 
 def _repeats(items, j: int, deltas: list, pcts: list) -> bool:

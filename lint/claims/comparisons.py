@@ -7,6 +7,7 @@ from ..parse.extract import Keyword
 from ..parse.mentions import Mention, Paragraph
 from .common import (
     MAX_SENTENCES_BACK,
+    listed,
     sent_start,
 )
 from .kinds import paragraph_kind
@@ -45,13 +46,21 @@ def comparisons(para: Paragraph) -> list[ComparisonClaim]:
         first, second = subjects[0], subjects[1]
         if kw.kind == "COMPARE" and not (items.index(first) < ki < items.index(second)):
             continue
-        figures = {}
+        figures, pools = {}, {}
         for word in (first, second):
             role = "actual" if word.kind == "ACTUAL" else "budget"
             near = [m for m in para.mentions if m.role == role and m.kind == "money" and not m.q.approx
                     and sent - MAX_SENTENCES_BACK <= m.sent <= sent]
             before = [m for m in near if m.index < ki]
+            pools[role] = before
             figures[role] = before[-1] if before else (near[0] if near else None)
+        budget, actual = figures["budget"], figures["actual"]
+        if budget is not None and actual is not None and listed(para, budget) != listed(para, actual):
+            # "…预算为145,500元,支出决算为390,118.10元。其中:…公务接待费支出决算为116,416元…决算数大于预算数": the
+            # whole is compared with the whole; a listed part's figure is not the subject's
+            part_role = "budget" if listed(para, budget) else "actual"
+            whole = [m for m in pools[part_role] if not listed(para, m)]
+            figures[part_role] = whole[-1] if whole else None
         left = figures["actual" if first.kind == "ACTUAL" else "budget"]
         right = figures["actual" if second.kind == "ACTUAL" else "budget"]
         if left is None or right is None or left is right:

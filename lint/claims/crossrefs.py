@@ -37,9 +37,35 @@ class CrossRef:
 
 
 def _category(label: str) -> str:
+    """The longest category a label names; none when it names two apart ("“会议费”“培训费”“差旅费”预算数3万元" is
+    the three together, not 会议费)."""
     key = unquoted(label)
     found = [c for c in CATEGORIES if c in key]
-    return max(found, key=len) if found else ""
+    if not found:
+        return ""
+    best = max(found, key=len)
+    return "" if any(c not in best for c in found) else best
+
+
+# a body named at the start of a sentence, before its year or its quoted item: "市食药监局2015年“三公”经费…"
+# (a news report comparing offices: the same category of two offices is not one quantity)
+BODY = regex.compile(r"^(?:比如|例如|如|其中)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
+                     r"(?=[,:]?(?:(?:19|20)\d\d年|“|\"))")
+
+
+def _body(para: Paragraph, m: Mention) -> str:
+    start = sent_start(para, m.sent)
+    words = "".join(it.text for it in para.items[start:m.index] if isinstance(it, (Label, Keyword)))
+    found = BODY.match(words)
+    return found.group(1) if found else ""
+
+
+def _share_scope(para: Paragraph, m: Mention) -> str:
+    """"项目支出469500元,占一般公共预算支出的19.62%": the fund of the share's base scopes the figure."""
+    nxt = next((x for x in para.mentions if x.index > m.index), None)
+    if nxt is not None and nxt.role == "share" and nxt.clause in (m.clause, m.clause + 1):
+        return scope_of(nxt.label) if scope_of(nxt.label) in FUNDS else ""
+    return ""
 
 
 def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[CrossRef]:
@@ -52,7 +78,7 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
     document says all its spending or income is 财政拨款.
     """
     all_fiscal = _all_fiscal(paragraphs)
-    seen: dict[tuple, tuple[Mention, bool]] = {}
+    seen: dict[tuple, list[tuple[Mention, bool, str]]] = {}
     out: list[CrossRef] = []
     owner_of = {id(p): c.total for c in sum_claims for p in c.parts}
     section = ""  # the fund a heading names: "2. 政府性基金预算执行情况" scopes what follows it
@@ -65,7 +91,7 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
         sentence_scope: dict[int, str] = {}
         for m in para.mentions:
             # "财政拨款收入总计A万元，支出总计B万元": the second figure is 财政拨款 too
-            scope = scope_of(m.label) or sentence_scope.get(m.sent, "")
+            scope = scope_of(m.label) or sentence_scope.get(m.sent, "") or _share_scope(para, m)
             if scope:
                 sentence_scope[m.sent] = scope
             if m.kind != "money" or m.q.approx or m.role in ATTACHED_ROLES or m.role in ("adjust", "opening"):
@@ -103,12 +129,15 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             if owner is not None and not _category(owner.label) and not any(w in owner.label for w in WHOLE_WORDS):
                 within = owner.label[-8:]
             key = (category, scope or section, basis, m.year, within)
-            if key in seen:
-                first, first_inferred = seen[key]
+            body = _body(para, m)
+            earlier = seen.setdefault(key, [])
+            # the latest statement of the same quantity: of the same body, or where either names none
+            first = next(((f, fi) for f, fi, fb in reversed(earlier) if not body or not fb or fb == body), None)
+            if first is not None:
                 # both without a basis word are read alike; one with and one without is the doubtful pairing
-                out.append(CrossRef(first, m, category, basis, inferred != first_inferred))
+                out.append(CrossRef(first[0], m, category, basis, inferred != first[1]))
             else:
-                seen[key] = (m, inferred)
+                earlier.append((m, inferred, body))
     return out
 
 

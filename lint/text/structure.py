@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
-TITLE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体)?(?:决算|预算)")
+# "2023年决算" names a report; "较2022年决算数" compares with a figure of another year and names none
+TITLE_YEAR = regex.compile(r"(?<![较比与])((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体)?(?:决算|预算)(?!数)")
 HEADING_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?[^。,;:，；：]{0,12}(?:部门|单位)?(?:决算|预算)(?:情况说明|报表|表)?")
 AS_OF = regex.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
