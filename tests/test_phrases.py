@@ -316,3 +316,34 @@ def test_a_year_compared_with_is_not_the_report_s():
     r = lint_text("某县2024年“三公”经费决算情况说明\n\n2024年“三公”经费决算支出数为80万元,较2023年决算数70万元增加10万元。"
                   "公务接待费决算支出数为30万元,较2023年决算数35万元减少5万元。公务用车决算支出数为50万元,较2023年决算数35万元增加15万元。")
     assert [f.rule.code for f in r.findings if f.rule.code == "FL712"] == []
+
+
+# ------------------------------------------------------------------ shares of a base named but not stated
+SHARE_RUN = ("(一)教育支出类科目 600000.00 元,\n占支出总预算 60.00%,同比减少 5000.00 元。\n\n"
+             "(二)社会保障和就业支出类科目 250000.00 元,占支\n出总预算 25.00 %,同比增加 1000.00 元。\n\n"
+             "(三)卫生健康支出类科目 100000.00 元,占支出总预\n算{share} %,同比减少 600.00 元。\n\n"
+             "(四)住房保障支出类科目 50000.00 元,占支出总预算 5.00%。")
+
+
+def test_shares_of_a_named_base_that_make_100_are_checked_against_their_sum():
+    r = lint_text(SHARE_RUN.format(share="10.00"))
+    assert codes(r) == [] and len(passed(r, "share")) >= 4
+    r = lint_text(SHARE_RUN.format(share="10.05"))
+    assert "FL401" not in codes(r)  # 100.05% is not 100% within rounding: no breakdown is read, nothing is said
+    r = lint_text(SHARE_RUN.format(share="10.00").replace("50000.00 元", "52000.00 元"))
+    assert "FL401" in codes(r)
+
+
+def test_a_base_broken_down_twice_is_two_breakdowns():
+    r = lint_text("工资福利支出预算 800 元,占基本支出预算 80.00%。\n\n商品和服务支出预算 200 元,占基本支出预算 20.00%。\n\n"
+                  "人员经费 900 元,占基本支出预算 90.00%。\n\n公用经费 100 元,占基本支出预算 10.00%。")
+    assert codes(r) == [] and len(passed(r, "share")) >= 4
+
+
+def test_the_two_halves_of_a_whole_share_its_named_base():
+    text = ("1. 基本支出预算 2000.00 元,占一般公共预算支出的 80.00%,同比减少 100.00 元。其中:\n"
+            "工资福利支出预算 1500.00 元,占基本支出预算 75.00%。\n"
+            "商品和服务支出预算 500.00 元,占基本支出预算 25.00%。\n"
+            "2. 项目支出 500.00 元,占一般公共预算支出的 {share}%,同比增加 50.00 元。")
+    assert "FL401" not in codes(lint_text(text.format(share="20.00")))
+    assert "FL401" in codes(lint_text(text.format(share="25.00")))

@@ -13,7 +13,7 @@ from .common import (
     usable_amount,
 )
 from .kinds import claim_kind
-from .sums import SumClaim
+from .sums import SumClaim, complete_pair
 
 
 @dataclass
@@ -24,8 +24,10 @@ class ShareClaim:
     parts: list[Mention] = field(default_factory=list)  # or: the parts of a breakdown whose shares total 100%
     owner: SumClaim | None = None  # the breakdown whose listed part this is
     explicit: bool = False  # the denominator is named ("占政府采购支出总额的6.0%")
+    base: str = ""  # the words naming a denominator that no figure before has as its label
 
 
+NAMED_GAP = 12  # paragraphs between two shares of one named base
 SHARE_TAIL = ("的比重", "的比例", "比重", "比例", "的")
 
 
@@ -87,6 +89,11 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 if total is not None:
                     claim.total, claim.explicit = total, True
                     out.append(claim)
+                else:
+                    # "(一)…850088.3元,占支出总预算78.33%" … "(四)…": the base named but not stated before; a run of
+                    # shares of that one base that makes 100% has it as the sum of its parts
+                    claim.base = key
+                    pending.append((pi, claim))
                 continue
             owner = part_of.get(id(part))
             if owner is not None:
@@ -130,22 +137,36 @@ def _about_hundred(pcts: list[Mention]) -> bool:
 
 
 def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
-    """Runs of shares without a stated total, in the same or consecutive paragraphs."""
+    """Shares without a stated total, in runs: in the same or consecutive paragraphs, or, for shares naming one
+    base ("占一般公共预算支出的"), within a few paragraphs of each other, other shares between. In a run, the
+    shares that follow each other and make 100% are one breakdown, whose total is the sum of their parts; so is
+    a run of just two shares of one named base for the two halves of a whole (基本支出 and 项目支出)."""
     runs: list[list[tuple[int, ShareClaim]]] = []
     for pi, c in pending:
-        if runs and pi - runs[-1][-1][0] <= 1 and c.part.same_dimension(runs[-1][-1][1].part):
-            runs[-1].append((pi, c))
+        gap = NAMED_GAP if c.base else 1
+        run = next((r for r in reversed(runs) if r[-1][1].base == c.base), None) if c.base else (runs[-1] if runs else None)
+        if run is not None and pi - run[-1][0] <= gap and c.part.same_dimension(run[-1][1].part) and run[-1][1].base == c.base:
+            run.append((pi, c))
         else:
             runs.append([(pi, c)])
     out = []
     for run in runs:
         claims = [c for _, c in run]
-        if len(claims) < 2 or not _about_hundred([c.pct for c in claims]):
-            continue  # without a stated total the sum of the parts is the total only if the shares make 100%
-        parts = [c.part for c in claims]
-        for c in claims:
-            c.parts = parts
-        out.extend(claims)
+        start = 0
+        while start < len(claims) - 1:
+            end = next((e for e in range(start + 2, len(claims) + 1) if _about_hundred([c.pct for c in claims[start:e]])),
+                       None)
+            if end is None and len(claims) == 2 and claims[0].base and complete_pair([c.part for c in claims]):
+                end = 2
+            if end is None:
+                start += 1
+                continue
+            group = claims[start:end]
+            parts = [x.part for x in group]  # one list for the group: the rule groups its shares by it
+            for c in group:
+                c.parts = parts
+            out.extend(group)
+            start = end
     return out
 
 
