@@ -1,14 +1,22 @@
-"""FL10x sum: a stated total against its listed parts (money and item counts).
+"""FL10x sum: a stated total against its listed parts (money and item counts), and against their changes.
 
 The arithmetic and the readings are those of lint/breakdown.py; head counts and vehicles are the
 count family's (FL602).
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from decimal import Decimal
+from functools import reduce
 
+from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.breakdown import check_breakdown, is_head_count
-from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, guarded
+from fiscal_lint.check.explain import in_unit
+from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
+from fiscal_lint.claims.changes import ChangeClaim
+from fiscal_lint.claims.sums import SumClaim
+from fiscal_lint.parse.extract import Keyword, Quantity
 
 FAMILY = Family("sum", Message("Sums: totals and their parts", "合计与分项"))
 
@@ -29,10 +37,87 @@ OTHER_TOTAL = Rule(
     good='基本支出预算539.26万元，实际支出539.26万元，其中：人员经费438.00万元，公用经费101.26万元。',
     bad='2020年度财政拨款基本支出预算539.26万元,实际支出550.55万元,其中:人员经费438万元;公用经费101.26万元。',
 )
-RULES = [MISMATCH, OTHER_TOTAL]
+CHANGES = Rule(
+    "FL103", "sum-of-changes", "sum", "error",
+    Message("The changes of the parts do not add up to the change of their total.", "各分项的增减额之和与合计数的增减额不符。"),
+    explanation=Message('When a total and each of its listed parts state a change against the same base (较上年 增加/减少 …, or 持平 for a part of 0), the parts\' changes, signed, must add up to the total\'s change within rounding: a total made of its parts this year and last year changes by what they change.',
+                        '合计数及其各分项均说明了相对同一基期的增减额（较上年增加/减少…，或分项为0时的持平）时，各分项的增减额（计正负号）按四舍五入区间相加，应与合计数的增减额一致：今年和去年都由这些分项构成的合计数，其变化等于各分项变化之和。'),
+    good='“三公”经费支出30万元，较上年增加5万元。其中：因公出国(境)费0万元，与上年持平；公务接待费10万元，较上年减少1万元；公务用车运行维护费20万元，较上年增加6万元。',
+    bad='“三公”经费支出30万元，较上年增加5万元。其中：因公出国(境)费0万元，与上年持平；公务接待费10万元，较上年减少1万元；公务用车运行维护费20万元，较上年增加8万元。',
+)
+RULES = [MISMATCH, OTHER_TOTAL, CHANGES]
 
 
 def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.sums + doc.table_sums:
         if not is_head_count(claim):
             yield from guarded(check_breakdown(doc, claim, MISMATCH, OTHER_TOTAL))
+    changes = _changes_of(doc)
+    for claim in doc.sums:
+        if claim.exhaustive and not claim.open and not claim.guess and claim.total.kind == "money":
+            yield from guarded(_changes(doc, claim, changes))
+
+
+def _changes_of(doc) -> dict[int, ChangeClaim]:
+    """The change stated of each figure (by id), where it was read without a guess."""
+    out: dict[int, ChangeClaim] = {}
+    for c in doc.changes:
+        if c.current is not None and not c.guess and (c.delta is not None or c.flat is not None):
+            out.setdefault(id(c.current), c)
+    return out
+
+
+def _level(doc, part, whole: ChangeClaim | None) -> ChangeClaim | None:
+    """"因公出国(境)费…0万元,与上年持平": a part of 0 said to stay level, with no base phrase of its own."""
+    if whole is None or part.q.value != 0:
+        return None
+    para = next(p for p in doc.paragraphs if p.start <= part.q.start < p.end)
+    for it in para.items[part.index + 1:]:
+        if isinstance(it, Quantity) or isinstance(it, Keyword) and it.kind == "END":
+            return None
+        if isinstance(it, Keyword) and it.kind == "FLAT" and it.text != "基本持平":
+            return ChangeClaim(base=whole.base, base_sent=whole.base_sent, current=part, flat=it)
+    return None
+
+
+def _basis(c: ChangeClaim) -> str:
+    return "budget" if "预算" in c.base.text else "previous"
+
+
+def _signed_delta(doc, c: ChangeClaim, peers) -> tuple[Interval, Decimal] | None:
+    """A change as an interval and a point, signed: a part of 0 that stayed level changed by exactly 0."""
+    if c.delta is None:
+        if c.flat is not None and c.flat.text != "基本持平" and c.current.q.value == 0:
+            return Interval.exact(Decimal(0)), Decimal(0)
+        return None
+    iv = doc.interval(c.delta, peers)
+    if iv is None or not c.delta.sign:
+        return None
+    return (-iv if c.delta.sign < 0 else iv), c.delta.q.base * c.delta.sign
+
+
+def _changes(doc, claim: SumClaim, changes: dict[int, ChangeClaim]) -> Iterator[Check | Finding]:
+    whole = changes.get(id(claim.total))
+    steps = [changes.get(id(p)) or _level(doc, p, whole) for p in claim.parts]
+    if whole is None or whole.delta is None or len(steps) < 2 or any(s is None for s in steps):
+        return
+    if any(_basis(s) != _basis(whole) for s in steps):
+        return  # one against last year, another against the budget: not one change
+    deltas = [s.delta for s in (whole, *steps) if s.delta is not None]
+    signed = [_signed_delta(doc, s, deltas) for s in (whole, *steps)]
+    if any(x is None for x in signed):
+        return
+    (stated, stated_point), parts = signed[0], signed[1:]
+    total = reduce(operator.add, (iv for iv, _ in parts))
+    figures = [figure(doc, whole.delta, "total"), *(figure(doc, s.delta or s.current, "part") for s in steps)]
+    if total.overlaps(stated):
+        yield Check(CHANGES, "pass", figures[0], figures)
+        return
+    point = sum((p for _, p in parts), Decimal(0))
+    d = max(x.q.decimals for x in deltas)
+    like = whole.delta.q
+    shown = lambda v: ("+" if v >= 0 else "−") + in_unit(abs(v), like, d)  # noqa: E731
+    expr = " ".join(shown(p) for _, p in parts)
+    msg = Message(f"changes of the parts {expr} = {shown(point)}, stated change of the total {shown(stated_point)}",
+                  f"各分项增减额 {expr} = {shown(point)}，文中合计增减额为{shown(stated_point)}")
+    yield Finding(CHANGES, "error", msg, figures[0], figures, expected=in_unit(abs(point), like, d))

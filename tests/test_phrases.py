@@ -347,3 +347,40 @@ def test_the_two_halves_of_a_whole_share_its_named_base():
             "2. 项目支出 500.00 元,占一般公共预算支出的 {share}%,同比增加 50.00 元。")
     assert "FL401" not in codes(lint_text(text.format(share="20.00")))
     assert "FL401" in codes(lint_text(text.format(share="25.00")))
+
+
+# ------------------------------------------------------------------ lists across lines, and the parts' changes
+@pytest.mark.parametrize("text,ok", [
+    ("2024年一般公共预算财政拨款基本支出600.00万元,其中:\n人员经费500.00万元,主要包括:基本工资、津贴补贴、奖金。\n"
+     "公用经费100.00万元,主要包括:办公费、印刷费、水费、电费。", True),
+    ("2024年一般公共预算财政拨款基本支出900.00万元,其中:\n人员经费500.00万元,主要包括:基本工资、津贴补贴、奖金。\n"
+     "公用经费100.00万元,主要包括:办公费、印刷费、水费、电费。", False),
+    ("2024年一般公共預算財政撥款基本支出900.00萬元,其中:\n人員經費500.00萬元,主要包括:基本工資、津貼補貼、獎金。\n"
+     "公用經費100.00萬元,主要包括:辦公費、印刷費、水費、電費。", False),
+])
+def test_a_list_goes_on_with_the_figures_opening_the_next_lines(text, ok):
+    r = lint_text(text)
+    assert (codes(r) == []) is ok
+    assert ("FL101" in codes(r)) is not ok
+
+
+def test_the_longer_continuation_that_makes_the_total_wins():
+    r = lint_text("2. 项目支出 500000 元,同比增加 70000 元。其中:工资福利支出 20000 元,占项目支出预算 4%。\n"
+                  "商品和服务支出 400000 元,占项目支出预算 80%。\n资本性支出 80000 元,占项目支出预算 16%。")
+    assert codes(r) == []
+    assert passed(r, "sum")
+
+
+@pytest.mark.parametrize("delta,ok", [("6", True), ("8", False)])
+def test_the_changes_of_the_parts_add_up_to_the_change_of_the_total(delta, ok):
+    r = lint_text("“三公”经费支出30万元，较上年增加5万元。其中：因公出国(境)费0万元，与上年持平；公务接待费10万元，较上年减少1万元；"
+                  f"公务用车运行维护费20万元，较上年增加{delta}万元。")
+    assert ("FL103" in codes(r)) is not ok
+    assert any(c.rule.code == "FL103" and c.status == ("pass" if ok else "fail") for c in r.checks)
+
+
+def test_changes_against_different_bases_are_not_added():
+    text = ("“三公”经费支出30万元，较上年增加5万元。其中：因公出国(境)费0万元，与上年持平；公务接待费10万元，{base}减少1万元；"
+            "公务用车运行维护费20万元，较上年增加8万元。")
+    assert "FL103" in codes(lint_text(text.format(base="较上年")))
+    assert not [c for c in lint_text(text.format(base="较预算")).checks if c.rule.code == "FL103"]

@@ -54,15 +54,15 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
                     s = None
                     break
         elif s.hi < t.lo and not claim.closing:
-            for extra in claim.continuations:
-                grown = doc.total(parts + extra, peers + extra)
-                if grown is None:
-                    break
-                if grown.overlaps(t) or complete_pair(parts + extra, total):
-                    # "其中:人员经费287.68万元…。公用经费43.98万元": the list went on after the full stop
-                    parts, s = parts + extra, grown
-                    exhaustive = True
-                    break
+            # "其中:人员经费287.68万元…。公用经费43.98万元": the list went on after the full stop. The longer
+            # reading that makes the total wins; failing that, the first that names both halves of a whole
+            grown = [(extra, doc.total(parts + extra, peers + extra)) for extra in claim.continuations]
+            grown = grown[:next((k for k, (_, g) in enumerate(grown) if g is None), len(grown))]
+            taken = (next(((e, g) for e, g in grown if g.overlaps(t)), None)
+                     or next(((e, g) for e, g in grown if complete_pair(parts + e, total)), None))
+            if taken is not None:
+                parts, s = parts + taken[0], taken[1]
+                exhaustive = True
             if s is not None and not s.overlaps(t):
                 complete = exhaustive and len(parts) >= 2
                 named = sum(1 for p in parts if p.q.value != 0)

@@ -13,7 +13,7 @@ from .common import (
     sent_start,
     usable_amount,
 )
-from .kinds import paragraph_kind
+from .kinds import claim_kind
 
 EXHAUSTIVE_CONNECTIVES = {"分别为", "分别是", "具体为", "依次为"}
 
@@ -68,8 +68,7 @@ def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) ->
     return complete_pair(parts, total)
 
 
-@paragraph_kind("sums")
-def sums(para: Paragraph) -> list[SumClaim]:
+def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
     """Totals and parts.
 
     Readings taken: the total of a 其中/包括/分别为 list is the nearest figure before the connective
@@ -129,6 +128,12 @@ def sums(para: Paragraph) -> list[SumClaim]:
     for c in claims:
         if c.connective is not None and not c.closing:
             c.continuations = extend_into_next_sentences(para, c)
+            last = c.continuations[-1] if c.continuations else []
+            if not any(m.index > (last or c.parts)[-1].index and usable_amount(m) for m in para.mentions):
+                # "…其中:人员经费489.18万元,主要包括:…" and the next line "公用经费46.89万元,主要包括:…": the list
+                # may go on with the figures opening the following lines
+                lead = _leading_figures(list(following), c.total)
+                c.continuations += [last + lead[:k] for k in range(1, len(lead) + 1)]
     return claims
 
 
@@ -340,4 +345,73 @@ def extend_into_next_sentences(para: Paragraph, claim: SumClaim, limit: int = 3)
             break
         extra.append(first)
         out.append(list(extra))
+    return out
+
+
+FOLLOWING = 3  # lines a list may go on into
+
+
+@claim_kind("sums")
+def _sums(doc) -> list[SumClaim]:
+    out: list[SumClaim] = []
+    paras = doc.paragraphs
+    for n, para in enumerate(paras):
+        try:
+            out.extend(sums(para, paras[n + 1:n + 1 + FOLLOWING]))
+            out.extend(across_lines(paras, n))
+        except Exception as e:  # a bug loses this paragraph's sums, not the document's
+            doc.broken.append(("sums claims", e))
+    return out
+
+
+def across_lines(paras: list[Paragraph], n: int) -> list[SumClaim]:
+    """Lists that cross a line: "…基本支出911.7万元,其中:" with a part opening each following line ("人员经费489.18万元,
+    主要包括:…"), and a line that opens with 其中 whose total ends the line before."""
+    out: list[SumClaim] = []
+    para = paras[n]
+    items = para.items
+    if para.mentions:
+        trailing = _trailing_parts(para)
+        if trailing is not None and n + 1 < len(paras):
+            total = _total_before(para, trailing, set())
+            parts = _leading_figures(paras[n + 1:], total) if total is not None else []
+            if len(parts) >= 2:
+                out.append(SumClaim(total, parts, items[trailing], exhaustive=complete_pair(parts, total)))
+        opening = next((k for k, it in enumerate(items) if not (isinstance(it, Keyword) and it.kind == "SEP")), None)
+        if (opening is not None and isinstance(items[opening], Keyword) and items[opening].kind == "PARTS" and n > 0
+                and paras[n - 1].end <= para.start):
+            before = [m for m in paras[n - 1].mentions if usable_amount(m) and not m.q.approx]
+            if not before:
+                return out
+            total = before[-1]
+            parts, _ = _parts_after(para, opening, total)
+            if len(parts) < 2 or any(p.role not in ("plain", total.role) for p in parts):
+                return out
+            rivals = [m for m in before if m is not total and m.same_dimension(total) and m.sent == total.sent]
+            guess = "the total ends the line before, with other figures" if rivals else ""
+            is_open = _ends_open(para, parts[-1])
+            out.append(SumClaim(total, parts, items[opening], exhaustive=not is_open and _is_exhaustive(items[opening], parts, total),
+                                open=is_open, guess=guess))
+    return out
+
+
+def _trailing_parts(para: Paragraph) -> int | None:
+    """The index of a 其中/包括 that ends its paragraph (before a colon), if one does."""
+    k = len(para.items) - 1
+    while k >= 0 and isinstance(para.items[k], Keyword) and para.items[k].kind in ("SEP", "END"):
+        k -= 1
+    it = para.items[k] if k >= 0 else None
+    return k if isinstance(it, Keyword) and it.kind == "PARTS" else None
+
+
+def _leading_figures(paras: list[Paragraph], total: Mention) -> list[Mention]:
+    """The figure opening each following line, named by the words before it and nothing else, while lines do."""
+    out: list[Mention] = []
+    for para in paras:
+        first = para.mentions[0] if para.mentions else None
+        if (first is None or first.sent != 0 or first.role != "plain" or first.q.approx or not usable_amount(first)
+                or not first.same_dimension(total)
+                or any(not isinstance(it, Label) for it in para.items[:first.index]) or not first.label):
+            break
+        out.append(first)
     return out
