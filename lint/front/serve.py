@@ -10,6 +10,7 @@ import ipaddress
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 from ..inputs.decode import InputError, decode
 from ..inputs.source import Source
@@ -36,22 +37,48 @@ def page(lang: str, message: str = "") -> str:
             f'<p><button type="submit" id="check">{button}</button></p></form></body></html>\n')
 
 
+# The form has two fields; a browser sends no more. Each multipart part costs a header parse, so a body of
+# thousands of them is refused by counting its delimiters, before any parsing.
+MAX_FIELDS = 16
+PART_HEAD = 8192  # the headers of one part: a Content-Disposition and a Content-Type
+
+
+def _headers(block: bytes):
+    return BytesParser(policy=HTTP).parsebytes(block + b"\r\n\r\n", headersonly=True)
+
+
 def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[str | None, bytes]]:
     """multipart/form-data or urlencoded fields: name -> (filename, bytes)."""
+    many = f"too many form fields (more than {MAX_FIELDS})"
     if content_type.startswith("application/x-www-form-urlencoded"):
-        from urllib.parse import parse_qs
-
-        return {k: (None, v[0].encode("utf-8")) for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+        try:
+            pairs = parse_qs(body.decode("utf-8", "replace"), max_num_fields=MAX_FIELDS)
+        except ValueError:
+            raise ValueError(many) from None
+        return {k: (None, v[0].encode("utf-8")) for k, v in pairs.items()}
     if not content_type.startswith("multipart/form-data"):
         raise ValueError("send the form as multipart/form-data")
-    msg = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode("latin-1") + body)
-    if not msg.is_multipart():
+    boundary = _headers(f"Content-Type: {content_type}".encode("latin-1", "replace")).get_param("boundary")
+    if not boundary:
         raise ValueError("a malformed form")
+    delim = b"--" + boundary.encode("latin-1", "replace")
+    if body.count(delim) > MAX_FIELDS + 1:  # every part opens with one, and one closes the form
+        raise ValueError(many)
     fields = {}
-    for part in msg.iter_parts():
-        name = part.get_param("name", header="content-disposition")
+    for piece in (b"\n" + body).split(b"\n" + delim)[1:]:
+        if piece.startswith(b"--"):  # the closing delimiter
+            break
+        piece = piece.partition(b"\n")[2]  # the rest of the delimiter line
+        ends = [i for i in (piece.find(b"\r\n\r\n", 0, PART_HEAD), piece.find(b"\n\n", 0, PART_HEAD)) if i >= 0]
+        if not ends:
+            raise ValueError("a malformed form")
+        end = min(ends)
+        head = _headers(piece[:end])
+        data = piece[end + (4 if piece.startswith(b"\r\n\r\n", end) else 2):]
+        data = data.removesuffix(b"\r")  # the CR of the line break before the next delimiter
+        name = head.get_param("name", header="content-disposition")
         if name:
-            fields[name] = (part.get_filename(), part.get_payload(decode=True) or b"")
+            fields[name] = (head.get_filename(), data)
     return fields
 
 
