@@ -5,6 +5,8 @@ memory, checked and forgotten: nothing is written to disk.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import ipaddress
 from email.parser import BytesParser
@@ -24,17 +26,45 @@ FORM = {
 }
 
 
+PAGE_STYLE = ("body{font-family:system-ui,sans-serif;margin:24px;max-width:60em}"
+              "textarea{width:100%;height:18em;font-family:monospace}.error{color:#cf222e;font-weight:600}")
+
+
 def page(lang: str, message: str = "") -> str:
     title, hint, button, file_label = FORM[lang]
     note = f'<p class="error" id="error">{html.escape(message)}</p>' if message else ""
     return (f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-            f"<title>{title}</title><style>body{{font-family:system-ui,sans-serif;margin:24px;max-width:60em}}"
-            "textarea{width:100%;height:18em;font-family:monospace}.error{color:#cf222e;font-weight:600}</style>"
+            f"<title>{title}</title><style>{PAGE_STYLE}</style>"
             f"</head><body><h1>{title}</h1><p>{hint}</p>{note}"
             '<form method="post" action="/check" enctype="multipart/form-data">'
             '<textarea name="text" id="text"></textarea>'
             f'<p>{file_label} <input type="file" name="file" id="file" accept=".txt,.md,text/plain,text/markdown"></p>'
             f'<p><button type="submit" id="check">{button}</button></p></form></body></html>\n')
+
+
+def sha256(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(scripts: tuple[str, ...] = (), styles: tuple[str, ...] = ()) -> str:
+    """A CSP that allows exactly the inline <script> and <style> blocks we wrote, by hash: markup that got
+    into a page any other way does not run."""
+    script = " ".join(map(sha256, scripts)) or "'none'"
+    style = " ".join(map(sha256, styles)) or "'none'"
+    return (f"default-src 'none'; script-src {script}; style-src {style}; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+
+
+FORM_POLICY = policy(styles=(PAGE_STYLE,))
+REPORT_POLICY = policy(scripts=(html_report.SCRIPT,), styles=(html_report.STYLE,))
+
+
+def headers(length: int, csp: str) -> list[tuple[str, str]]:
+    """What every answer carries, error pages included. no-store: a report of an upload stays out of the
+    browser's disk cache too."""
+    return [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(length)), ("Connection", "close"),
+            ("Content-Security-Policy", csp), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+            ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store")]
 
 
 # The form has two fields; a browser sends no more. Each multipart part costs a header parse, so a body of
@@ -85,20 +115,26 @@ def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[str | None, 
 def make_handler(lang: str, max_bytes: int):
     class Handler(BaseHTTPRequestHandler):
         server_version = "fiscal-lint"
+        # http.server answers a request line it cannot read as HTTP/0.9 would, a bare body with no status line
+        # and no headers; nothing speaks 0.9 any more
+        default_request_version = "HTTP/1.0"
 
         def log_message(self, format, *args):  # noqa: A002 - quiet: the terminal is the user's
             pass
 
-        def _send(self, status: int, body: str) -> None:
+        def _send(self, status: int, body: str, csp: str = FORM_POLICY) -> None:
             data = body.encode("utf-8")
             self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
-                             "script-src 'unsafe-inline'; img-src data:; form-action 'self'")
+            for k, v in headers(len(data), csp):
+                self.send_header(k, v)
             self.end_headers()
-            self.wfile.write(data)
+            if self.command != "HEAD":
+                self.wfile.write(data)
+
+        def send_error(self, code, message=None, explain=None):
+            # http.server's own page (a bad request line, an unknown method) would carry none of our headers
+            self.close_connection = True
+            self._send(code, page(lang, f"{code} {message or self.responses.get(code, ('error',))[0]}"))
 
         def do_GET(self):  # noqa: N802
             if self.path.split("?")[0] in ("/", "/index.html"):
@@ -139,7 +175,7 @@ def make_handler(lang: str, max_bytes: int):
             from ..run.suppress import apply
 
             apply([result], lambda _p: Settings())
-            self._send(200, html_report.render([result], lang))
+            self._send(200, html_report.render([result], lang), REPORT_POLICY)
 
     return Handler
 
