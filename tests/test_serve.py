@@ -16,7 +16,7 @@ TEXT = "会议费1.20万元，培训费2.80万元，合计4.10万元。"
 @contextmanager
 def serving(max_bytes=50_000, **kw):
     srv = make_server("127.0.0.1", 0, "en", max_bytes, **kw)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield srv.server_address[1]
@@ -144,3 +144,158 @@ def test_every_error_page_carries_the_security_headers(port, what):
     assert all(k in head for k in SECURITY), head
     assert "unsafe-inline" not in head["Content-Security-Policy"] and head["X-Content-Type-Options"] == "nosniff"
     assert b"<title>fiscal-lint review</title>" in body  # our page, not http.server's
+
+
+@pytest.fixture(autouse=True, scope="module")
+def descriptors():
+    """500 client sockets and as many on the server's side, in this one process."""
+    try:
+        import resource
+    except ImportError:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 4096 if hard == resource.RLIM_INFINITY else min(4096, hard)
+    if 0 <= soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    yield
+    resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_500_concurrent_requests_are_all_answered(port, capsys):
+    n, go = 500, threading.Barrier(500)
+    got: list = [None] * n
+    form_type, binary = form({"text": b"\x89PNG\x00\x00binary"})
+
+    def one(i: int) -> None:
+        go.wait()
+        start = time.perf_counter()
+        kind = ("text", "binary", "oversize", "get", "get")[i % 5]
+        try:
+            if kind == "text":
+                status = post(port, {"text": TEXT.encode()})[0]
+            elif kind == "binary":
+                status = request(port, "POST", "/check", binary, {"Content-Type": form_type})[0]
+            elif kind == "oversize":  # says 10 MB, sends 1 kB: the server answers from the head
+                status = request(port, "POST", "/check", b"x" * 1000, {"Content-Type": form_type, "Content-Length": "10000000"})[0]
+            else:
+                status = request(port)[0]
+        except (OSError, ValueError, IndexError) as e:
+            status = repr(e)
+        got[i] = (kind, status, time.perf_counter() - start)
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    wall = time.perf_counter() - start
+    counts: dict = {}
+    for _, status, _ in got:
+        counts[status] = counts.get(status, 0) + 1
+    with capsys.disabled():
+        print(f"\n500 concurrent: {dict(sorted(counts.items(), key=str))} in {wall:.2f} s, "
+              f"slowest answer {max(t for _, _, t in got):.2f} s")
+    expected = {"text": 200, "get": 200, "binary": 400, "oversize": 413}
+    assert all(status in (expected[kind], 503) for kind, status, _ in got), counts
+
+
+def test_slow_clients_hold_no_threads_and_are_dropped(capsys):
+    with serving(timeout=3) as port:
+        assert request(port)[0] == 200  # the pool has started
+        threads = threading.active_count()
+        slow = []
+        for _ in range(300):  # a head that never ends
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n")
+            slow.append(s)
+        time.sleep(0.3)
+        held = threading.active_count() - threads
+        start = time.perf_counter()
+        assert request(port, timeout=5)[0] == 200
+        status, _, body = post(port, {"text": TEXT.encode()}, timeout=5)
+        normal = time.perf_counter() - start
+        assert status == 200 and b'<mark class="finding' in body
+        dropped = [parse(read_all(s))[0] for s in slow]  # each is answered 408 and closed when its time is up
+        waited = time.perf_counter() - start
+        for s in slow:
+            s.close()
+        with capsys.disabled():
+            print(f"\n300 slow clients: {held} more threads; a GET and a POST answered in {normal:.2f} s; "
+                  f"all 300 dropped with {set(dropped)} {waited:.1f} s later (timeout 3 s)")
+        assert held == 0 and normal < 3 and dropped == [408] * 300 and waited < 6
+
+
+def test_a_slow_body_gets_408_and_a_full_pool_503():
+    with serving(timeout=1.5, workers=1, queued=1) as port:
+        trickle = []
+        for _ in range(2):  # the one worker waits on the first body, the second waits in the queue
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(b"POST /check HTTP/1.0\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                      b"Content-Length: 100\r\n\r\n--b\r\n")
+            trickle.append(s)
+            time.sleep(0.2)
+        start = time.perf_counter()
+        status, head, body = request(port, timeout=5)
+        assert status == 503 and time.perf_counter() - start < 0.5 and "Content-Security-Policy" in head
+        start = time.perf_counter()
+        assert parse(read_all(trickle[0]))[0] == 408
+        assert 1 < time.perf_counter() - start < 2.5
+        for s in trickle:
+            s.close()
+
+
+def test_an_8000_part_form_gets_400_fast():
+    with serving(max_bytes=2_000_000) as port:
+        for kind, body in [("multipart/form-data; boundary=xx", many_parts(8000)),
+                           ("application/x-www-form-urlencoded", "&".join(f"f{i}=v" for i in range(8000)).encode())]:
+            start = time.perf_counter()
+            status, _, page = request(port, "POST", "/check", body, {"Content-Type": kind})
+            assert status == 400 and b"too many form fields" in page and time.perf_counter() - start < 1
+
+
+def test_oversize_is_refused_from_the_head():
+    with serving(max_bytes=50_000) as port, socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        start = time.perf_counter()
+        s.sendall(b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                  b"Content-Length: 1000000000\r\n\r\n" + b"x" * 1000)
+        status, head, body = parse(read_all(s))  # the server closes: it is not waiting for the gigabyte
+        assert status == 413 and b"too large" in body and head["Connection"] == "close"
+        assert time.perf_counter() - start < 1
+
+
+def test_oversize_answer_survives_a_client_that_keeps_sending():
+    """The server lingers, reading, so its close does not reset the connection under the 413."""
+    with serving(max_bytes=50_000) as port, socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(b"POST /check HTTP/1.0\r\nContent-Type: text/plain\r\nContent-Length: 3000000\r\n\r\n")
+        s.sendall(b"x" * 3_000_000)  # a browser sends the file before it reads the answer
+        assert parse(read_all(s))[0] == 413
+
+
+def test_a_huge_head_gets_431():
+    with serving() as port:
+        status, head, _ = request(port, headers={"X-Pad": "x" * 40_000})
+        assert status == 431 and "Content-Security-Policy" in head
+
+
+def test_more_slow_clients_than_room_evict_the_oldest():
+    srv = make_server("127.0.0.1", 0, "en", 50_000, timeout=5)
+    srv.pending_max = 20
+    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    port = srv.server_address[1]
+    slow = []
+    try:
+        for _ in range(30):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(b"GET / HTTP/1.1\r\n")
+            slow.append(s)
+            time.sleep(0.01)  # accepted in this order
+        assert request(port, timeout=5)[0] == 200  # it evicts one more, and is answered
+        assert [parse(read_all(s))[0] for s in slow[:11]] == [503] * 11
+    finally:
+        for s in slow:
+            s.close()
+        srv.shutdown()
+        srv.server_close()

@@ -1,17 +1,27 @@
 """`fiscal-lint serve`: a local review page. Paste text or pick a file, see the same HTML report.
 
 Standard library only (http.server). Binds to 127.0.0.1 unless told otherwise; uploads are read into
-memory, checked and forgotten: nothing is written to disk.
+memory, checked and forgotten: nothing is written to disk. One thread reads request heads for every
+connection and a fixed pool of workers answers them (Server), so a crowd of slow or idle clients costs
+buffers, not threads; each connection has `timeout` seconds to send its request.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import html
+import io
 import ipaddress
+import queue
+import selectors
+import socket
+import sys
+import threading
+import time
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs
 
 from ..inputs.decode import InputError, decode
@@ -112,12 +122,51 @@ def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[str | None, 
     return fields
 
 
-def make_handler(lang: str, max_bytes: int):
+class _Replay(io.RawIOBase):
+    """What the server thread already read of a request, then the rest from the socket."""
+
+    def __init__(self, head: bytes, raw: io.RawIOBase):
+        super().__init__()
+        self.head, self.raw = memoryview(head), raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        return self.raw.readinto(b)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+LINGER = 2.0  # seconds to read what a refused client is still sending
+DRAIN = 16 << 20  # and at most this much of it
+
+
+def make_handler(lang: str, max_bytes: int, timeout: float = 10.0):
     class Handler(BaseHTTPRequestHandler):
         server_version = "fiscal-lint"
         # http.server answers a request line it cannot read as HTTP/0.9 would, a bare body with no status line
         # and no headers; nothing speaks 0.9 any more
         default_request_version = "HTTP/1.0"
+
+        @staticmethod
+        def reply(status: int, message: str) -> bytes:
+            """A whole answer as bytes, for the server thread, which sends without a handler."""
+            data = page(lang, message).encode("utf-8")
+            head = [f"HTTP/1.0 {status} {HTTPStatus(status).phrase}", f"Server: {Handler.server_version}"]
+            head += [f"{k}: {v}" for k, v in headers(len(data), FORM_POLICY)]
+            return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + data
+
+        def setup(self):
+            self.request, head = self.request
+            super().setup()
+            self.rfile = io.BufferedReader(_Replay(head, self.rfile.detach()))
 
         def log_message(self, format, *args):  # noqa: A002 - quiet: the terminal is the user's
             pass
@@ -136,6 +185,46 @@ def make_handler(lang: str, max_bytes: int):
             self.close_connection = True
             self._send(code, page(lang, f"{code} {message or self.responses.get(code, ('error',))[0]}"))
 
+        def _refuse(self, status: int, message: str) -> None:
+            """Answer without reading the body, then linger: closing a socket with unread data resets the
+            connection, and the client can lose the answer before it reads it."""
+            self._send(status, page(lang, message))
+            conn = self.connection
+            try:
+                conn.shutdown(socket.SHUT_WR)
+                end, left = time.monotonic() + LINGER, DRAIN
+                while left > 0 and (wait := end - time.monotonic()) > 0:
+                    conn.settimeout(wait)
+                    data = conn.recv(min(left, 1 << 16))
+                    if not data:
+                        break
+                    left -= len(data)
+            except OSError:
+                pass
+
+        def _body(self, length: int) -> bytes | None:
+            """The body, within `timeout` in all: a client sending a byte every few seconds would otherwise
+            hold a worker for as long as it likes, each read being quick enough."""
+            conn = self.connection
+            end, chunks, left = time.monotonic() + timeout, [], length
+            try:
+                while left:
+                    wait = end - time.monotonic()
+                    if wait <= 0:
+                        raise TimeoutError
+                    conn.settimeout(wait)
+                    chunk = self.rfile.read1(min(left, 1 << 16))
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    left -= len(chunk)
+            except TimeoutError:
+                conn.settimeout(timeout)
+                self._send(408, page(lang, f"the upload did not arrive within {timeout:g} s"))
+                return None
+            conn.settimeout(timeout)
+            return b"".join(chunks)
+
         def do_GET(self):  # noqa: N802
             if self.path.split("?")[0] in ("/", "/index.html"):
                 self._send(200, page(lang))
@@ -144,19 +233,22 @@ def make_handler(lang: str, max_bytes: int):
 
         def do_POST(self):  # noqa: N802
             if self.path != "/check":
-                self._send(404, page(lang, "not found"))
+                self._refuse(404, "not found")
                 return
-            try:
-                length = int(self.headers.get("Content-Length") or 0)
-            except ValueError:
-                length = -1
+            if "Transfer-Encoding" in self.headers:  # a chunked body would be left unread, and taken as empty
+                self._refuse(411, "send the form with a Content-Length")
+                return
+            given = (self.headers.get("Content-Length") or "0").strip()
+            length = int(given) if given.isascii() and given.isdigit() else -1
             if length < 0:
-                self._send(400, page(lang, "bad Content-Length"))
+                self._refuse(400, "bad Content-Length")
                 return
             if length > max_bytes:
-                self._send(413, page(lang, f"too large: {length} bytes (the limit is {max_bytes})"))
+                self._refuse(413, f"too large: {length} bytes (the limit is {max_bytes})")
                 return
-            body = self.rfile.read(length)
+            body = self._body(length)
+            if body is None:
+                return
             try:
                 fields = _form_fields(self.headers.get("Content-Type", ""), body)
                 filename, data = fields.get("file", (None, b""))
@@ -177,6 +269,7 @@ def make_handler(lang: str, max_bytes: int):
             apply([result], lambda _p: Settings())
             self._send(200, html_report.render([result], lang), REPORT_POLICY)
 
+    Handler.timeout = timeout  # each read and write on the connection
     return Handler
 
 
@@ -187,5 +280,195 @@ def is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def make_server(host: str, port: int, lang: str, max_bytes: int) -> ThreadingHTTPServer:
-    return ThreadingHTTPServer((host, port), make_handler(lang, max_bytes))
+def _fd_room() -> int:
+    try:
+        import resource
+    except ImportError:  # Windows, where select() takes 512 sockets
+        return 512
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    return 1 << 20 if soft < 0 else soft
+
+
+class Server(HTTPServer):
+    """One thread accepts connections and reads request heads for all of them; a fixed pool of workers
+    answers the requests whose head has arrived.
+
+    A client that connects and sends half a request costs a buffer here, not a thread, and is dropped
+    when `timeout` runs out; when every worker is busy and the queue behind them is full, a request gets
+    503 at once. Each connection carries one request (HTTP/1.0), so a worker never waits for a second.
+    """
+
+    request_queue_size = 1024  # the listen backlog: a burst waits in the kernel instead of being refused
+    head_max = 32 << 10
+
+    def __init__(self, address, handler, workers: int = 16, queued: int = 256, timeout: float = 10.0):
+        self.workers, self.head_timeout = workers, timeout
+        self.jobs: queue.Queue = queue.Queue(max(1, queued))
+        # one descriptor per half-sent request, leaving room for the workers' and the process's own
+        self.pending_max = max(16, min(1024, _fd_room() // 2 - workers))
+        self.heads: dict[socket.socket, tuple[bytearray, float, object]] = {}  # oldest first
+        self.lingering: dict[socket.socket, float] = {}  # refused: read until the client closes, then close
+        self.stop, self.stopped = threading.Event(), threading.Event()
+        super().__init__(address, handler)
+        self.replies = {status: handler.reply(status, message) for status, message in (
+            (503, "busy: try again in a moment"),
+            (408, f"the request did not arrive within {timeout:g} s"),
+            (431, "the request head is too large"))}
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self.stopped.clear()
+        pool = [threading.Thread(target=self._work, name=f"fiscal-lint-{i}", daemon=True) for i in range(self.workers)]
+        for t in pool:
+            t.start()
+        self.socket.setblocking(False)
+        sel = selectors.DefaultSelector()
+        sel.register(self.socket, selectors.EVENT_READ)
+        try:
+            while not self.stop.is_set():
+                for key, _ in sel.select(poll_interval):
+                    conn = key.fileobj
+                    if conn is self.socket:
+                        self._accept(sel)
+                    elif conn in self.heads:
+                        self._read(sel, conn)
+                    elif conn in self.lingering:
+                        self._drain(sel, conn)
+                self._expire(sel)
+        finally:
+            for conn in [*self.heads, *self.lingering]:
+                conn.close()
+            self.heads.clear()
+            self.lingering.clear()
+            sel.close()
+            while True:  # stop now, not after every queued request
+                try:
+                    job = self.jobs.get_nowait()
+                except queue.Empty:
+                    break
+                job[0].close()
+            for _ in pool:
+                self.jobs.put(None)
+            end = time.monotonic() + self.head_timeout + LINGER  # what a request in hand can still take
+            for t in pool:
+                t.join(max(0.0, end - time.monotonic()))
+            self.stop.clear()
+            self.stopped.set()
+
+    def shutdown(self) -> None:
+        self.stop.set()
+        self.stopped.wait()
+
+    def _accept(self, sel) -> None:
+        for _ in range(64):  # a slice at a time, so heads already in keep being read during a burst
+            try:
+                conn, addr = self.socket.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:  # out of descriptors: the rest wait in the backlog
+                time.sleep(0.05)
+                return
+            conn.setblocking(False)
+            if len(self.heads) >= self.pending_max:
+                # full of half-sent requests: the oldest is the likeliest to be a client that never finishes
+                self._drop(sel, next(iter(self.heads)), 503)
+            self.heads[conn] = (bytearray(), time.monotonic() + self.head_timeout, addr)
+            sel.register(conn, selectors.EVENT_READ)
+
+    def _read(self, sel, conn) -> None:
+        buf, _, addr = self.heads[conn]
+        try:
+            data = conn.recv(1 << 16)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self._forget(sel, conn)
+            conn.close()
+            return
+        start = max(0, len(buf) - 3)
+        buf += data
+        ends = [i for i in (buf.find(b"\r\n\r\n", start), buf.find(b"\n\n", start)) if i >= 0]
+        if (min(ends) if ends else len(buf)) > self.head_max:
+            self._drop(sel, conn, 431)
+            return
+        if not ends:
+            return
+        self._forget(sel, conn)
+        conn.setblocking(True)  # before a worker has it: the handler then sets its own timeout
+        try:
+            self.jobs.put_nowait((conn, addr, bytes(buf)))
+        except queue.Full:
+            conn.setblocking(False)
+            self._send(conn, 503)
+            if len(self.lingering) >= self.pending_max:
+                conn.close()
+                return
+            try:
+                conn.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+            self.lingering[conn] = time.monotonic() + LINGER
+            sel.register(conn, selectors.EVENT_READ)
+
+    def _drain(self, sel, conn) -> None:
+        try:
+            data = conn.recv(1 << 16)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self._unlinger(sel, conn)
+
+    def _expire(self, sel) -> None:
+        now = time.monotonic()
+        while self.heads:  # the same timeout for all, so the oldest comes first
+            conn = next(iter(self.heads))
+            if self.heads[conn][1] > now:
+                break
+            self._drop(sel, conn, 408)
+        while self.lingering:
+            conn = next(iter(self.lingering))
+            if self.lingering[conn] > now:
+                break
+            self._unlinger(sel, conn)
+
+    def _forget(self, sel, conn) -> None:
+        del self.heads[conn]
+        sel.unregister(conn)
+
+    def _unlinger(self, sel, conn) -> None:
+        del self.lingering[conn]
+        sel.unregister(conn)
+        conn.close()
+
+    def _send(self, conn, status: int) -> None:
+        try:  # a fresh socket's send buffer takes a page this small whole; if not, the client gets less
+            conn.send(self.replies[status])
+        except OSError:
+            pass
+
+    def _drop(self, sel, conn, status: int) -> None:
+        self._forget(sel, conn)
+        self._send(conn, status)
+        conn.close()
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):  # a client that left is no error
+            super().handle_error(request, client_address)
+
+    def _work(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            conn, addr, head = job
+            try:
+                self.finish_request((conn, head), addr)
+            except Exception:
+                self.handle_error(conn, addr)
+            finally:
+                self.shutdown_request(conn)
+
+
+def make_server(host: str, port: int, lang: str, max_bytes: int, *, timeout: float = 10.0, workers: int = 16,
+                queued: int = 256) -> Server:
+    return Server((host, port), make_handler(lang, max_bytes, timeout), workers, queued, timeout)
