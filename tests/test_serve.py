@@ -279,6 +279,51 @@ def test_a_huge_head_gets_431():
         assert status == 431 and "Content-Security-Policy" in head
 
 
+def test_nothing_is_written_to_disk(tmp_path, monkeypatch):
+    import os
+    import sys
+    import tempfile
+
+    writes = []
+    watching = threading.Event()
+
+    def audit(event, args):
+        if not watching.is_set() or not threading.current_thread().name.startswith("fiscal-lint"):
+            return
+        if event == "open":
+            path, mode, flags = args
+            if (mode and any(c in mode for c in "wax+")) or (flags or 0) & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+                writes.append((event, path))
+        elif event in ("os.mkdir", "os.rename", "os.remove", "os.symlink", "tempfile.mkstemp", "tempfile.mkdtemp"):
+            writes.append((event, args[0]))
+
+    sys.addaudithook(audit)  # stays for the session; it returns at once unless watching
+    cwd, temp = tmp_path / "cwd", tmp_path / "temp"
+    cwd.mkdir()
+    temp.mkdir()
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    srv = make_server("127.0.0.1", 0, "en", 50_000)
+    started = sorted(temp.iterdir())  # lark's grammar tables, if no earlier run left them: at start, not per request
+    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), name="fiscal-lint-serve", daemon=True)
+    thread.start()
+    port = srv.server_address[1]
+    watching.set()
+    try:
+        kind, body = form({"text": b""}, "b")
+        body = (b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+                + "会议费1.20万元，合计1.20万元。".encode("gb18030") + b"\r\n--b--\r\n")
+        assert request(port, "POST", "/check", body, {"Content-Type": kind})[0] == 200
+        assert post(port, {"text": TEXT.encode()})[0] == 200
+        assert post(port, {"text": b"x" * 60_000})[0] == 413
+        assert request(port)[0] == 200
+    finally:
+        watching.clear()
+        srv.shutdown()
+        srv.server_close()
+    assert writes == [] and list(cwd.iterdir()) == [] and sorted(temp.iterdir()) == started
+
+
 def test_more_slow_clients_than_room_evict_the_oldest():
     srv = make_server("127.0.0.1", 0, "en", 50_000, timeout=5)
     srv.pending_max = 20

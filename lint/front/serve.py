@@ -28,6 +28,8 @@ from ..inputs.decode import InputError, decode
 from ..inputs.source import Source
 from ..reports import html as html_report
 from ..run.engine import lint_source
+from ..run.settings import Settings
+from ..run.suppress import apply
 
 FORM = {
     "en": ("fiscal-lint review", "Paste the text of a disclosure, or choose a file (.txt or .md, UTF-8 or GB18030).",
@@ -263,9 +265,6 @@ def make_handler(lang: str, max_bytes: int, timeout: float = 10.0):
                 self._send(400, page(lang, str(e)))
                 return
             result = lint_source(Source(path=name, text=text.replace("\r\n", "\n"), encoding=encoding))
-            from ..run.settings import Settings
-            from ..run.suppress import apply
-
             apply([result], lambda _p: Settings())
             self._send(200, html_report.render([result], lang), REPORT_POLICY)
 
@@ -471,4 +470,8 @@ class Server(HTTPServer):
 
 def make_server(host: str, port: int, lang: str, max_bytes: int, *, timeout: float = 10.0, workers: int = 16,
                 queued: int = 256) -> Server:
-    return Server((host, port), make_handler(lang, max_bytes, timeout), workers, queued, timeout)
+    server = Server((host, port), make_handler(lang, max_bytes, timeout), workers, queued, timeout)
+    # build the grammar and load the rules before the first request: lark writes its grammar tables to the
+    # temp folder the first time, and answering a request should write nothing at all
+    lint_source(Source(path="start.txt", text="会议费1.20万元，合计1.20万元。", encoding="utf-8"))
+    return server
