@@ -78,7 +78,8 @@ def _share(doc, c):
     severity = "error"
     if doc.only_truncated(c.pct, computed):
         severity, msg = "info", truncated_note(msg)
-    yield Finding(SHARE, severity, msg, figures[0], figures, expected=percent(point, c.pct.q.decimals))
+    yield Finding(SHARE, severity, msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),
+                  unsure=c.guess)
 
 
 def _total(doc, claims):

@@ -384,3 +384,38 @@ def test_changes_against_different_bases_are_not_added():
             "公务用车运行维护费20万元，较上年增加8万元。")
     assert "FL103" in codes(lint_text(text.format(base="较上年")))
     assert not [c for c in lint_text(text.format(base="较预算")).checks if c.rule.code == "FL103"]
+
+
+# ------------------------------------------------------------------ readings that need a guess on unseen documents
+def test_a_missing_report_table_in_the_contents_is_not_reported():
+    text = ("目 录\n第一部分 部门决算报表\n一、收入支出决算总表\n二、收入决算表\n第二部分 部门决算说明\n"
+            "第一部分 部门决算报表\n(报表见附件)\n第二部分 部门决算说明\n内容。")
+    assert "FL806" not in codes(lint_text(text))
+
+
+def test_a_base_named_by_several_qualified_figures_is_a_guess():
+    r = lint_text("全市一般公共预算收入300万元。市本级一般公共预算收入累计完成100万元;县级一般公共预算收入累计完成200万元。"
+                  "从收入结构看,税收收入累计完成150万元,占一般公共预算收入的50.0%。")
+    assert "FL401" not in codes(r)
+    assert [c.status for c in r.checks if c.rule.code == "FL401"] == ["unsure"]
+
+
+def test_a_closing_total_past_a_nested_list_is_not_read():
+    r = lint_text("全镇一般公共预算收入4000万元,加上级转移支付收入2000万元,其中:一般转移支付收入1500万元"
+                  "(含均衡性转移支付收入200万元、结算补助收入100万元),上年结转结余60万元,基金调入140万元,收入合计为6200万元。")
+    assert "FL101" not in codes(r)
+
+
+@pytest.mark.parametrize("text", [
+    "1.专项收入7亿元,加上动用上年结转收入2.9亿元,当年可用于支出的专项收入9.9亿元。当年市本级专项支出总计9.9亿元。\n"
+    "2.城市公用事业附加收入27.9亿元,加上动用上年结转收入2.1亿元,当年市本级城市公用事业附加支出总计30亿元。",
+    "2、支出:700万元。其中:人员经费支出400万元,公用经费支出100万元,项目支出200万元。\n"
+    "项目支出包括委员活动经费30万元,信息网络运行经费5万元。",
+])
+def test_a_category_qualified_or_holding_another_is_another_quantity(text):
+    assert [f.rule.code for f in lint_text(text).findings if f.rule.family == "crossref"] == []
+
+
+def test_an_office_named_before_its_category_is_still_the_same_quantity():
+    r = lint_text("某某县审计局2024年“三公”经费财政拨款支出预算8万元。\n(一)2024年“三公”经费财政拨款支出预算12万元。")
+    assert "FL711" in codes(r)

@@ -44,7 +44,35 @@ def _category(label: str) -> str:
     if not found:
         return ""
     best = max(found, key=len)
-    return "" if any(c not in best for c in found) else best
+    if any(c not in best for c in found):
+        return ""
+    if not TAIL.fullmatch(key[key.rindex(best) + len(best):]):
+        return ""  # "项目支出包括委员活动经费36.3万元": the figure is of something the category holds
+    return best
+
+
+# what may follow a category in a label that names it: its basis, a verb ("基本支出预算数为", "项目支出合计")
+TAIL = regex.compile(r"(?:[\p{P}\s]|财政拨款|预算|决算|执行|实际|支出|收入|数|额|金额|用|合计|总计|共计|累计|完成|安排|为|是|达到|达)*")
+# what may stand before a category without making it another's: years, the unit, the funds ("2023年本级一般公共预算
+# 财政拨款基本支出"); anything else ("城市公用事业附加支出总计") qualifies it
+GENERIC_BEFORE = regex.compile(r"[\p{P}\s\d]|年度?|本年|当年|全年|本级|市本级|县本级|区本级|本单位|本部门|单位|部门|我单位|"
+                               r"一般公共预算|政府性基金预算?|国有资本经营预算?|社会保险基金预算?|财政拨款|预算|决算|安排的?|"
+                               r"实际|收入|支出|的|为|中|其中|包括")
+
+
+# a qualifier that names an item of revenue or spending ("新增建设用地土地有偿使用费支出总计", "城市公用事业附加支出总计"):
+# the category is that item's. Places, levels and kinds of unit ("河南省省级…", "事业单位和其他单位…") scope it
+# no further than the statement's subject does
+ITEM = regex.compile(r"(?:费|附加|出让|基金|资金|经费|收费|专项|补助|债券)$")
+
+
+def _qualifier(label: str, category: str) -> str:
+    """The item whose category a figure is ("新增建设用地土地有偿使用费" in "当年市本级新增建设用地土地有偿使用费支出总计")."""
+    key = unquoted(label)
+    if category not in key:
+        return ""
+    words = GENERIC_BEFORE.sub("", key[: key.rindex(category)])
+    return words if ITEM.search(words) else ""
 
 
 # a body named at the start of a sentence, before its year or its quoted item: "市食药监局2015年“三公”经费…"
@@ -128,7 +156,7 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             within = ""
             if owner is not None and not _category(owner.label) and not any(w in owner.label for w in WHOLE_WORDS):
                 within = owner.label[-8:]
-            key = (category, scope or section, basis, m.year, within)
+            key = (category, scope or section, basis, m.year, within, _qualifier(m.label, category))
             body = _body(para, m)
             earlier = seen.setdefault(key, [])
             # the latest statement of the same quantity: of the same body, or where either names none

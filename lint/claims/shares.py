@@ -25,8 +25,10 @@ class ShareClaim:
     owner: SumClaim | None = None  # the breakdown whose listed part this is
     explicit: bool = False  # the denominator is named ("占政府采购支出总额的6.0%")
     base: str = ""  # the words naming a denominator that no figure before has as its label
+    guess: str = ""  # how the denominator was found, when that was a guess
 
 
+SPARE = "为是的累计完成达到"  # words a label may end in after its name
 NAMED_GAP = 12  # paragraphs between two shares of one named base
 SHARE_TAIL = ("的比重", "的比例", "比重", "比例", "的")
 
@@ -84,10 +86,15 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 continue  # "占收入的89.99%": a base named by one generic word could be any of several figures
             if len(words) >= 3:
                 key = _label_key(words)
-                total = next((x for x in reversed(earlier) if x is not part and key in _label_key(x.label)
-                              and x.same_dimension(part)), None)
+                named = [x for x in reversed(earlier) if x is not part and key in _label_key(x.label)
+                         and x.same_dimension(part)]
+                total = named[0] if named else None
                 if total is not None:
                     claim.total, claim.explicit = total, True
+                    if len({x.q.base for x in named}) > 1 and _label_key(total.label).rstrip(SPARE) != key:
+                        # "全盟…收入310682万元…盟本级…收入33648万元…旗级…收入277034万元…占一般公共预算收入的68.6%":
+                        # several figures are of that name, each qualified; the latest is one reading
+                        claim.guess = "several figures bear the name of the base; the latest was taken"
                     out.append(claim)
                 else:
                     # "(一)…850088.3元,占支出总预算78.33%" … "(四)…": the base named but not stated before; a run of

@@ -303,17 +303,32 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
     if any(isinstance(it, (Keyword, Quantity)) for it in para.items[ki + 1: total.index]):
         return None
     parts: list[Mention] = []
+    depth = 0  # brackets closed between the figure and 合计: "(含…166万元、…968万元)" names a part's own parts
+    walked = ki
     for m in reversed(para.mentions):
         if m.index >= ki or m.sent != total.sent:
+            continue
+        for it in para.items[m.index + 1: walked]:
+            if isinstance(it, Label):
+                depth += it.text.count(")") - it.text.count("(")
+        walked = m.index
+        if depth > 0:
             continue
         if m.role in ATTACHED_ROLES:
             continue
         if m.role == "total" and parts and all(_added(para, p) for p in parts) and m.same_dimension(total):
             parts.insert(0, m)  # "总收入442751万元,加上年结余7546万元,再加…731万元,收入总计451227万元": a running sum
             break
+        if m.index in consumed and parts:
+            return None  # a list of an earlier 其中 inside the run: which figures are the whole's is a guess
         if m.role == "total" or m.index in consumed or not m.same_dimension(total) or m.q.approx:
             break
         if any(isinstance(it, Keyword) and it.kind in ("PARTS", "TOTAL") for it in para.items[m.index + 1: ki]):
+            if any(isinstance(it, Keyword) and it.kind == "PARTS" for it in para.items[m.index + 1: ki]) and \
+                    any(p.role == "plain" for p in parts):
+                # "…加上级转移支付收入1884万元,其中:一般转移支付收入1478万元…,上年结转结余60万元,…收入合计为6449万元":
+                # past a 其中, which figures are the whole's and which its part's is a guess
+                return None
             break
         parts.insert(0, m)
     if len(parts) < 2:
