@@ -419,3 +419,42 @@ def test_a_category_qualified_or_holding_another_is_another_quantity(text):
 def test_an_office_named_before_its_category_is_still_the_same_quantity():
     r = lint_text("某某县审计局2024年“三公”经费财政拨款支出预算8万元。\n(一)2024年“三公”经费财政拨款支出预算12万元。")
     assert "FL711" in codes(r)
+
+
+# ------------------------------------------------------------------ more phrase classes from unseen documents
+def test_the_annual_budget_inside_a_rate_is_not_the_current_figure():
+    r = lint_text("2023年全县财政总收入完成24000万元,占年度预算22000万元的109.1%,较上年21000万元,增收3000万元,增幅14.3%。")
+    assert codes(r) == []
+    assert passed(r, "change") and passed(r, "execution")
+
+
+@pytest.mark.parametrize("text", ["增长10.2d,占比3%", "PM2.5浓度下降5%", "较上年增加24d5.2亿元,增长22.2%"])
+def test_digits_glued_to_latin_letters_are_no_figure(text):
+    from fiscal_lint.parse.extract import extract
+    from fiscal_lint.text.normalize import normalize
+    n = normalize(text).text
+    figures = [it.text for s in extract(n, 0, len(n)) for it in s.items if hasattr(it, "value")]
+    assert not any(f.startswith(("10", "2.5", "5.2", "24")) for f in figures)
+
+
+def test_respectively_shares_name_their_base_after_zhan():
+    r = lint_text("全国政府采购规模为300亿元。集中采购、分散采购规模分别为120亿元、180亿元,占全国政府采购规模的比重分别为40%和60%。")
+    assert codes(r) == []
+    assert len(passed(r, "share")) >= 2
+
+
+def test_a_running_sum_may_open_a_sentence():
+    r = lint_text("1.收入决算:市级一般公共预算收入30.00亿元,为调整预算的95.00%。加上上级补助收入20.00亿元,债务转贷收入10.00亿元,"
+                  "调入资金5.00亿元,收入合计65.00亿元。")
+    assert codes(r) == [] and passed(r, "sum")
+
+
+def test_a_list_opened_inside_brackets_ends_at_a_semicolon():
+    r = lint_text("纳入统计的企业共50户(一级企业8户,其中甲公司、乙公司2户为平台企业;二级企业12户;三级企业30户)。")
+    assert "FL101" not in codes(r) and "FL602" not in codes(r)
+
+
+def test_what_an_item_is_spent_on_is_its_own_list():
+    r = lint_text("2024年发行新增政府债券10.00亿元(新增一般债券3.00亿元,新增专项债券7.00亿元);其中,新增一般债券3.00亿元,"
+                  "用于公路建设1.50亿元,医疗卫生1.50亿元;新增专项债券7.00亿元,用于市政基础设施建设4.00亿元,交通基础设施3.00亿元。")
+    assert codes(r) == [] and passed(r, "sum")

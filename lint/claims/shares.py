@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import regex
+
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .common import (
@@ -38,8 +40,17 @@ def _share_words(para: Paragraph, m: Mention) -> str:
     if m.keyword is None:
         return ""
     k = para.items.index(m.keyword) if m.keyword in para.items else -1
+    # "占全国政府采购规模的比重分别为52.9%…": the phrase opens at 占, and its 比重 and 分别为 name no base
+    for j in range(k - 1, -1, -1):
+        it = para.items[j]
+        if isinstance(it, Keyword) and it.kind in ("SEP", "END"):
+            break
+        if isinstance(it, Keyword) and it.kind == "SHARE" and it.text == "占":
+            k = j
+            break
     words = "".join(it.text for it in para.items[k + 1: m.index] if isinstance(it, (Label, Keyword))
-                    and not (isinstance(it, Keyword) and it.kind in ("SEP", "END")))
+                    and not (isinstance(it, Keyword) and it.kind in ("SEP", "END", "PARTS", "SHARE")))
+    words = regex.sub(r"(?:为|达到|达|是)$", "", words)
     for tail in SHARE_TAIL:
         if words.endswith(tail):
             words = words[: -len(tail)]

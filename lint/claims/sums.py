@@ -9,6 +9,8 @@ from ..arith.quantity import Quantity
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from .common import (
+    MAX_SENTENCES_BACK,
+    listed,
     nearest,
     sent_start,
     usable_amount,
@@ -151,8 +153,15 @@ def _ends_open(para: Paragraph, last: Mention) -> bool:
 
 def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | None:
     kw_sent = para.sent_of[ki]
+    depth, walked = 0, ki  # brackets closed before the connective: "11.31亿元(一般债券2.54亿元,专项债券8.77亿元);其中"
     for m in reversed(para.mentions):
         if m.index >= ki:
+            continue
+        for it in para.items[m.index + 1: walked]:
+            if isinstance(it, Label):
+                depth += it.text.count(")") - it.text.count("(")
+        walked = m.index
+        if depth > 0:
             continue
         if m.index in consumed or m.role in ATTACHED_ROLES or m.role == "adjust":
             continue
@@ -230,9 +239,15 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
     after_semicolon = named = False  # named: words since the last ";"
     depth = 0  # brackets opened since the connective: "基本支出60万元(人员经费50万元…)" holds a sub-list
     nested_depth: int | None = None  # the bracket depth a nested list started at
+    start = sent_start(para, kw_sent)
+    opened = sum(it.text.count("(") - it.text.count(")") for it in items[start:ki] if isinstance(it, Label))
+    bracketed = opened > 0
+    spent_on = False  # "县本级新增一般债券2.54亿元,用于公路建设1.42亿元,…": what an item is spent on is its own list
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
+        if isinstance(it, Keyword) and it.kind == "USE" and parts and segment_of.get(parts[-1].index) == segment:
+            spent_on = True
         if isinstance(it, Label):
             named = named or bool(regex.sub(r"[\p{P}\s]", "", it.text))
             depth += it.text.count("(") - it.text.count(")")
@@ -253,8 +268,12 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                 else:
                     break
             if it.kind == "SEP" and it.text == ";":
+                if bracketed:
+                    break  # "(一级企业9户,其中…3户…;二级企业19户;…)": a list opened inside brackets ends at ";"
                 segment += 1
-                after_semicolon, named = True, False
+                after_semicolon, named, spent_on = True, False, False
+        elif isinstance(it, Quantity) and depth == 0 and spent_on:
+            pass
         elif isinstance(it, Quantity) and depth == 0:
             m = by_index[j]
             fresh = after_semicolon
@@ -331,9 +350,23 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
                 return None
             break
         parts.insert(0, m)
+    guess = ""
+    if parts and _added(para, parts[0]) and not any(_added(para, p) for p in parts[1:]):
+        # "收入32.62亿元,…。加上上级补助收入18.1亿元,债务转贷收入8.85亿元,…,收入合计89.65亿元": what is added to
+        # stands before the first 加, here or ending the sentence before
+        before = [m for m in para.mentions if m.index < parts[0].index and usable_amount(m) and not m.q.approx
+                  and m.same_dimension(total) and m.sent >= parts[0].sent - MAX_SENTENCES_BACK]
+        # a figure listed after a 其中 is a part of what is added to, not the whole ("…130.2亿元…。其中:…125.6亿元…。加上…")
+        whole = [m for m in before if m.index not in consumed and not listed(para, m)]
+        if not whole:
+            return None
+        base = whole[-1]
+        rivals = [m for m in before if m is not base and m.sent >= base.sent]
+        guess = "the figure added to stands in a sentence before, with others" if base.sent != total.sent and rivals else ""
+        parts.insert(0, base)
     if len(parts) < 2:
         return None
-    return SumClaim(total, parts, kw, exhaustive=True, closing=True)
+    return SumClaim(total, parts, kw, exhaustive=True, closing=True, guess=guess)
 
 
 def _added(para: Paragraph, m: Mention) -> bool:
