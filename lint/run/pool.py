@@ -1,0 +1,184 @@
+"""Spreading per-file work over processes: a local pool (`--jobs N`) or a dask.distributed cluster
+(`--scheduler ADDRESS`). Either way the results are yielded in the order of the items, each as soon
+as it and every item before it are done, and a process that dies costs only the item it was on.
+
+Nothing here knows what the work is: `fn` is a module-level function (so that it pickles by name, as
+the spawn and forkserver start methods and dask need) taking one item and returning its result, and
+`died(item, reason)` gives the result to report for an item whose process died under it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+# a worker process is replaced after this many files, which bounds what one process can accumulate
+# (memory the allocator keeps after a very large document, caches)
+TASKS_PER_CHILD = 100
+AHEAD = 4  # items submitted per worker ahead of the one the results wait for
+
+
+def cpus() -> int:
+    """The cores this process may run on (its affinity mask, not the machine's count)."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if count is not None:
+        return max(1, count() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _context(preload: list[str]):
+    """forkserver where there is one (a server process imports `preload` once, and each worker is a
+    fork of it: quick to start and to replace, and safe in a process that runs threads, such as the
+    progress bar's); spawn elsewhere (Windows)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        if preload:
+            ctx.set_forkserver_preload(preload)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _executor(workers: int, initializer, preload: list[str]) -> ProcessPoolExecutor:
+    kwargs = {"max_workers": workers, "mp_context": _context(preload), "initializer": initializer}
+    try:
+        return ProcessPoolExecutor(**kwargs, max_tasks_per_child=TASKS_PER_CHILD)
+    except TypeError:  # Python 3.10 has no max_tasks_per_child: workers live as long as the pool
+        return ProcessPoolExecutor(**kwargs)
+
+
+class PoolError(Exception):
+    """Worker processes cannot run at all (each one dies, whatever it is given)."""
+
+
+def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initializer: Callable | None = None,
+            preload: list[str] | None = None) -> Iterator:
+    """fn(item) for every item, computed by `workers` processes, yielded in the order of `items`.
+
+    When a worker dies (killed for memory, a crash in a C library), every item in flight fails with the
+    pool: the first of them is run again alone in a fresh process, and reported with `died` if that
+    process dies too; the others go to a new pool. When DEATHS items in a row die alone, the fault is
+    not in the files: PoolError."""
+    preload = list(preload or [])
+    source = iter(items)
+    pending: deque = deque()  # (item, future), in the order of the items
+    executor = _executor(workers, initializer, preload)
+    deaths = 0
+    try:
+        while True:
+            while len(pending) < workers * AHEAD:
+                item = next(source, _END)
+                if item is _END:
+                    break
+                pending.append((item, _submit(executor, fn, item)))
+            if not pending:
+                break
+            item, future = pending.popleft()
+            try:
+                result = future.result()
+                deaths = 0
+            except BrokenProcessPool:
+                executor.shutdown(wait=True, cancel_futures=True)
+                result, alive = _alone(fn, item, died, initializer, preload)
+                deaths = 0 if alive else deaths + 1
+                if deaths >= DEATHS:
+                    raise PoolError(f"worker processes cannot run here: {deaths} in a row died, each alone "
+                                    f"with one item") from None
+                executor = _executor(workers, initializer, preload)
+                pending = deque((i, _submit(executor, fn, i)) for i, _ in pending)
+            except Exception as e:  # the result could not cross back (it does not pickle, …)
+                result = died(item, f"{type(e).__name__}: {e}")
+            yield result
+    except BaseException:  # interrupted, or the consumer stopped: do not wait for the files in flight
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+
+
+_END = object()
+DEATHS = 3
+
+
+def _submit(executor: ProcessPoolExecutor, fn: Callable, item) -> Future:
+    """executor.submit, or a future holding the BrokenProcessPool that a broken pool raises at once."""
+    try:
+        return executor.submit(fn, item)
+    except BrokenProcessPool as e:
+        failed: Future = Future()
+        failed.set_exception(e)
+        return failed
+
+
+def _alone(fn: Callable, item, died: Callable, initializer, preload: list[str]) -> tuple[object, bool]:
+    """fn(item) in a process of its own: (result, True), or (died(item, why), False) when it dies."""
+    with _executor(1, initializer, preload) as single:
+        try:
+            return _submit(single, fn, item).result(), True
+        except BrokenProcessPool:
+            return died(item, "the worker process checking it died"), False
+        except Exception as e:
+            return died(item, f"{type(e).__name__}: {e}"), True
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used: dask.distributed is not installed, the scheduler cannot be reached,
+    or its workers run another version of fiscal-lint."""
+
+
+def _version() -> str:
+    """Run on each worker of a cluster: the fiscal-lint it has."""
+    from .. import __version__
+
+    return __version__
+
+
+def on_cluster(fn: Callable, items: Iterable, address: str, died: Callable, timeout: float = 30) -> Iterator:
+    """fn(item) for every item, computed on the workers of the dask.distributed scheduler at `address`,
+    yielded in the order of `items`. The workers must have the same fiscal-lint installed."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--scheduler needs dask.distributed: pip install 'fiscal-lint[dask]'") from None
+    from .. import __version__
+
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterError(f"cannot reach the dask scheduler at {address}: {e}") from None
+    try:
+        try:
+            versions = client.run(_version)
+        except Exception as e:  # fiscal_lint does not import on a worker
+            raise ClusterError(f"the workers of {address} cannot run fiscal-lint ({type(e).__name__}: {e}); "
+                               f"install fiscal-lint {__version__} where they run") from None
+        if not versions:
+            raise ClusterError(f"the dask scheduler at {address} has no workers")
+        other = sorted({v for v in versions.values() if v != __version__})
+        if other:
+            raise ClusterError(f"the workers of {address} run fiscal-lint {', '.join(other)}, this is "
+                               f"{__version__}: install the same version where they run")
+        threads = sum(client.nthreads().values()) or 1
+        source = iter(items)
+        pending: deque = deque()
+        while True:
+            while len(pending) < threads * AHEAD:
+                item = next(source, _END)
+                if item is _END:
+                    break
+                pending.append((item, client.submit(fn, item, pure=False)))
+            if not pending:
+                break
+            item, future = pending.popleft()
+            try:
+                result = future.result()
+            except Exception as e:  # KilledWorker: the worker died under it as often as the scheduler allows
+                result = died(item, f"the cluster could not check it ({type(e).__name__}: {e})")
+            future.release()
+            yield result
+    finally:
+        client.close()
