@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from .. import __version__
-from ..run.engine import SEVERITY_RANK, lint_paths
+from ..run.engine import SEVERITY_RANK
 from ..run.registry import all_rules
 
 
@@ -36,7 +36,7 @@ def main() -> None:
     against last year, budget against actual spending. 核对财政信息公开文本中的数字是否一致。"""
 
 
-FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "html"]
+FORMATS = ["text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "html"]
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:
@@ -46,7 +46,7 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format; json is a documented, versioned contract.")
+              help="Output format; json is a documented, versioned contract, jsonl the same streamed a line per file.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages [default: configuration, then the locale].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
@@ -76,9 +76,16 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
               help="Refuse input files larger than this.")
 @click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
               help="Refuse PDF files with more pages.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Processes to check files with; 1: this process only [default: the cores available, "
+                   "when the files are more than a moment's work].")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Check on the dask.distributed cluster whose scheduler is at ADDRESS (tcp://host:8786) "
+                   "instead of here; needs the dask extra.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes on standard error; errors still.")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
           ignore, exclude, show_settings, baseline, write_baseline, statistics, verbose, show_unsure, max_bytes,
-          max_pages) -> None:
+          max_pages, jobs, scheduler, quiet) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
     from ..run import settings as settings_mod
@@ -111,26 +118,60 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         raise click.UsageError("no input: name files or folders, or - for standard input")
     lang = lang or run_settings.lang or default_lang()
     fail_on = fail_on or run_settings.fail_on
-    try:
-        from ..inputs.limits import Limits
+    from ..inputs.limits import Limits
+    from ..reports import progress
+    from ..run import engine, pool
 
-        limits = Limits(max_bytes=max_bytes, max_pages=max_pages)
-        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file, limits=limits)
+    try:
+        planned = engine.plan(list(paths), encoding=encoding, settings_for=resolver.for_file,
+                              limits=Limits(max_bytes=max_bytes, max_pages=max_pages))
         base = suppress.load_baseline(baseline) if baseline else None
-        report = suppress.apply(results, resolver.for_file, base)
     except settings_mod.ConfigError as e:
         raise click.UsageError(str(e)) from None
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    if not results and not any(p == "-" for p in paths):
+    filters = suppress.Filter(resolver.for_file, base)
+    # jsonl is written a line per file as the files are done; the other formats once all are
+    streaming = fmt == "jsonl" and not statistics and not write_baseline
+    out = open(output, "w", encoding="utf-8") if streaming and output else None
+    writer = None
+    if streaming:
+        from ..reports import jsonl
+
+        writer = jsonl.Writer(out or sys.stdout, lang)
+    # a bar on a terminal that is also receiving the lines would be drawn through them
+    show = progress.wanted(sys.stderr, quiet=quiet) and not (streaming and out is None and _isatty(sys.stdout))
+    results = []
+    try:
+        with progress.Bar(len(planned), enabled=show) as bar:
+            for r in engine.run(planned, engine.workers_for(planned, jobs), scheduler):
+                filters.add(r)
+                bar.advance(len(r.findings))
+                if writer is not None:
+                    writer.file(r)
+                    r.doc, r.checks = None, []  # written: only what the exit status needs is kept
+                results.append(r)
+        report = filters.report()
+        if writer is not None:
+            writer.end(report)
+    except (pool.ClusterError, pool.PoolError) as e:
+        click.echo(f"fiscal-lint: {e}" + (" (--jobs 1 checks in this process)" if isinstance(e, pool.PoolError) else ""),
+                   err=True)
+        sys.exit(2)
+    finally:
+        if out is not None:
+            out.close()
+    if not results and not any(p == "-" for p in paths) and not quiet:
         click.echo("fiscal-lint: no files to check (none found, or all excluded)", err=True)
     if write_baseline:
         with open(write_baseline, "w", encoding="utf-8") as f:
             f.write(suppress.baseline_document(results, lang))
         n = sum(len(r.findings) for r in results if not r.error)
-        click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
         sys.exit(2 if any(r.error for r in results) else 0)
-    _emit(results, report, fmt, lang, output, statistics, show_unsure)
+    if not streaming:
+        _emit(results, report, fmt, lang, output, statistics, show_unsure)
     for r in results:
         if r.error:
             click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
@@ -144,6 +185,13 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=-1)
         if worst >= SEVERITY_RANK[fail_on]:
             sys.exit(1)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> None:
