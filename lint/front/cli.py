@@ -1,4 +1,4 @@
-"""Command line: fiscal-lint check | rules.
+"""Command line: fiscal-lint check | summary | rules | rule | serve.
 
 Exit status: 0 nothing at or above --fail-on was found, 1 something was, 2 usage or input error
 (a file that could not be read; the other files are still checked and reported).
@@ -236,6 +236,46 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> 
     finally:
         if out:
             out.close()
+
+
+@main.command("summary")
+@click.argument("results", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the table of documents (with their office, kind and year) to this CSV file.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None,
+              help="Write documents, groups and rules as three sheets of this Excel file (needs the office extra).")
+@click.option("--documents", "per_document", is_flag=True, help="Also list each document in the terminal.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("-q", "--quiet", is_flag=True, help="No tables in the terminal (with --csv or --xlsx).")
+def summary_cmd(results, csv_path, xlsx_path, per_document, lang, quiet) -> None:
+    """Sum up json or jsonl reports (`check --format json|jsonl`): relations verified and findings by rule
+    and severity, per office, kind of document and year as the paths say them, and the files that could
+    not be read."""
+    from ..reports import summary
+
+    if xlsx_path:
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            click.echo("fiscal-lint: --xlsx needs openpyxl: pip install 'fiscal-lint[office]'", err=True)
+            sys.exit(2)
+    try:
+        docs, notes = summary.load(list(results))
+    except summary.ResultsError as e:
+        click.echo(f"fiscal-lint: {e}", err=True)
+        sys.exit(2)
+    for note in notes:
+        if not quiet:
+            click.echo(f"fiscal-lint: {note}", err=True)
+    if csv_path:
+        summary.write_csv(docs, csv_path)
+    if xlsx_path:
+        summary.write_xlsx(docs, xlsx_path)
+    if not quiet:
+        console = Console(highlight=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console.width = 160  # into a file or a pager: tables as wide as they need, not folded at 80
+        summary.render(docs, console, lang or default_lang(), per_document)
 
 
 @main.command("serve")
