@@ -145,7 +145,8 @@ def _documents(name: str, text: str, notes: list[str]):
                 continue
             raise ResultsError(f"{name}:{k}: not JSON: not a fiscal-lint json or jsonl report") from None
         if not isinstance(obj, dict) or obj.get("type") not in ("file", "summary"):
-            raise ResultsError(f"{name}:{k}: not a line of a fiscal-lint jsonl report")
+            raise ResultsError(f"{name}:{k}: not a fiscal-lint json or jsonl report (a jsonl line has a "
+                               f"\"type\" of \"file\" or \"summary\")")
         _version(f"{name}:{k}", obj)
         if obj["type"] == "file":
             yield _doc(obj.get("file") or {}, obj.get("findings") or [], obj.get("checks") or [], f"{name}:{k}")
