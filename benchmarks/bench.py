@@ -1,0 +1,216 @@
+"""How fast fiscal-lint checks a collection, run by hand (not by CI, not collected by pytest):
+
+    python benchmarks/bench.py [--docs 2000] [--dask]
+
+It builds a corpus in a temporary folder from the bundled seeds (tests/corpus/seeds) and variants
+(tests/variants): each document is one of them with one figure changed (one digit of one number
+written with a unit), so that no two are alike and about a third of the figures stop agreeing. Then,
+in one run, side by side:
+
+- start-up: a bare interpreter, `fiscal-lint --version`, and `fiscal-lint check` on one small file;
+- the corpus with --jobs 1 and --jobs 2 (and with --dask, a two-worker LocalCluster): wall time,
+  characters per second in all and per core, peak memory (the whole process tree, sampled);
+- a floor: one regex that finds every number with its unit, over the same text, in this process —
+  no checker can read faster than that.
+
+The machine's load (/proc/loadavg) before and after is printed with the numbers: on a machine shared
+with other work they mean little without it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+BASES = [ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "variants"]
+DIGITS = "0123456789"
+WIDE = "０１２３４５６７８９"
+# every number written with a unit: the floor, and the figures one of which each document changes
+FIGURE = regex.compile(r"[0-9０-９]+(?:[.,，．][0-9０-９]+)*\s*(?:万亿元|亿元|万元|千元|元|%|％|个|项|人|名|辆|台|次|家|条)")
+NUMBER = regex.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
+
+
+def _read(path: Path) -> tuple[str, str]:
+    data = path.read_bytes()
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+    raise SystemExit(f"cannot decode {path}")
+
+
+def _bump(ch: str, by: int) -> str:
+    for digits in (DIGITS, WIDE):
+        if ch in digits:
+            return digits[(digits.index(ch) + by) % 10]
+    return ch
+
+
+def _last_digit(text: str, start: int, end: int) -> int:
+    k = end - 1
+    while k > start and text[k] not in DIGITS + WIDE:
+        k -= 1
+    return k
+
+
+def build(folder: Path, n: int) -> int:
+    """n documents, each a seed or variant with one figure's last digit changed; their characters."""
+    bases = []
+    for base in BASES:
+        for path in sorted(base.iterdir()):
+            if path.suffix in (".txt", ".md"):
+                text, enc = _read(path)
+                # the last digit of each figure (of each number, in a document whose figures have no unit)
+                spots = [_last_digit(text, m.start(), m.end()) for m in FIGURE.finditer(text)]
+                spots = spots or [m.end() - 1 for m in NUMBER.finditer(text)]
+                if spots:
+                    bases.append((path, text, enc, spots))
+    chars = 0
+    for i in range(n):
+        path, text, enc, spots = bases[i % len(bases)]
+        round_ = i // len(bases)
+        spot = spots[round_ % len(spots)]
+        by = 1 + (round_ // len(spots)) % 9
+        changed = text[:spot] + _bump(text[spot], by) + text[spot + 1:]
+        out = folder / f"{i:05d}_{path.stem}{path.suffix}"
+        out.write_bytes(changed.encode(enc))
+        chars += len(changed)
+    return chars
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall seconds, peak resident memory of the process tree (sampled every 50 ms), and the result."""
+    peak = 0
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    done = threading.Event()
+
+    def watch():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.05)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    if sample and os.path.isdir("/proc"):
+        watcher.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    done.set()
+    if watcher.is_alive():
+        watcher.join()
+    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def median_wall(cmd: list[str], runs: int = 5) -> float:
+    return statistics.median(timed(cmd)[0] for _ in range(runs))
+
+
+def loadavg() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split(" ")[0:3].__str__()
+    except OSError:
+        return "n/a"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--dask", action="store_true", help="also run on a two-worker dask LocalCluster")
+    args = ap.parse_args()
+    exe = shutil.which("fiscal-lint") or sys.exit("fiscal-lint is not installed in this environment")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"python {sys.version.split()[0]}, {cores} cores available, load before {loadavg()}")
+    with tempfile.TemporaryDirectory(prefix="fiscal-lint-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        t = time.perf_counter()
+        chars = build(corpus, args.docs)
+        print(f"corpus: {args.docs} documents, {chars:,} characters, "
+              f"{sum(p.stat().st_size for p in corpus.iterdir()):,} bytes (built in {time.perf_counter() - t:.1f} s)")
+        small = next(p for p in sorted(corpus.iterdir()) if "05_yi_change_ok" in p.name)
+
+        rows = []
+        rows.append(("bare interpreter (python -c pass)", median_wall([sys.executable, "-c", "pass"]), None, None))
+        rows.append(("fiscal-lint --version", median_wall([exe, "--version"]), None, None))
+        rows.append(("fiscal-lint check (one small file)", median_wall([exe, "check", "--quiet", str(small)]), None, None))
+
+        texts = [_read(p)[0] for p in sorted(corpus.iterdir())]
+        t = time.perf_counter()
+        found = sum(len(FIGURE.findall(text)) for text in texts)
+        floor = time.perf_counter() - t
+        outputs = {}
+        runs = [("--jobs 1", ["--jobs", "1"], 1), ("--jobs 2", ["--jobs", "2"], 2)]
+        cluster = None
+        if args.dask:
+            from distributed import LocalCluster
+
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None)
+            runs.append(("--scheduler (2 dask workers)", ["--scheduler", cluster.scheduler_address], 2))
+        for name, opts, n in runs:
+            out = Path(tmp) / f"out{len(outputs)}.json"
+            wall, peak, r = timed([exe, "check", "--quiet", "--format", "json", "-o", str(out), *opts, str(corpus)],
+                                  sample=True)
+            if r.returncode not in (0, 1):
+                sys.exit(f"{name} failed ({r.returncode}): {r.stderr.decode()[-2000:]}")
+            outputs[name] = out.read_bytes()
+            rows.append((f"check {args.docs} docs {name}", wall, chars / wall / n, peak))
+        if cluster is not None:
+            cluster.close()
+        rows.append((f"regex floor ({found:,} figures), in-process", floor, chars / floor, None))
+        report = json.loads(outputs["--jobs 1"])
+        same = len(set(outputs.values())) == 1
+
+    print(f"load after {loadavg()}")
+    print()
+    print(f"{'what':<44} {'wall s':>8} {'chars/s per core':>17} {'peak RSS MB':>12}")
+    for name, wall, rate, peak in rows:
+        print(f"{name:<44} {wall:>8.3f} {'' if rate is None else f'{rate:,.0f}':>17} "
+              f"{'' if not peak else f'{peak / 1e6:.0f}':>12}")
+    one = next(w for n, w, _, _ in rows if n.endswith("--jobs 1"))
+    two = next(w for n, w, _, _ in rows if n.endswith("--jobs 2"))
+    print()
+    print(f"--jobs 2 / --jobs 1: {one / two:.2f}x faster; outputs identical: {same}; "
+          f"{len(report['findings'])} findings, {sum(c['status'] == 'pass' for c in report['checks'])} relations verified")
+
+
+if __name__ == "__main__":
+    main()
