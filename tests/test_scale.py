@@ -45,6 +45,27 @@ def test_every_format_renders_pooled_results_as_in_process_ones():
             assert render(pooled, lang) == render(here, lang), render
 
 
+def test_places_in_html_and_excel_cross_back_from_the_workers(tmp_path):
+    """Findings in HTML lines and Excel cells keep their places (the Locator travels with the view)."""
+    prose = "2024年度收入合计1010.52万元,较上年决算数增加210.44万元,增长27.3%。"
+    (tmp_path / "page.html").write_text(f"<html><body><article><p>说明</p><p>{prose}</p></article></body></html>",
+                                        encoding="utf-8")
+    (tmp_path / "note.txt").write_text(prose + "\n", encoding="utf-8")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "支出决算表"
+    for row in (["项目", "年初预算数", "全年执行数"], ["基本支出", 300.0, 331.66], ["项目支出", 600.0, 678.86],
+                ["合计", 900.0, 1000.52]):
+        book.active.append(row)
+    book.save(tmp_path / "tables.xlsx")
+    for fmt in ("sarif", "text", "json"):
+        one = run("check", "--isolated", "--lang", "en", "--format", fmt, "--jobs", "1", str(tmp_path))
+        two = run("check", "--isolated", "--lang", "en", "--format", fmt, "--jobs", "2", str(tmp_path))
+        assert two.stdout == one.stdout and one.exit_code == two.exit_code == 1
+    places = [f["location"] for f in json.loads(two.stdout)["findings"]]
+    assert {"line": 1} in places and {"sheet": "支出决算表", "cell": "C4"} in places and None in places
+
+
 def test_jsonl_lines_are_the_json_report_a_file_at_a_time(tmp_path):
     whole = json.loads(run("check", "--format", "json", "--lang", "en", *CORPUS).stdout)
     out = tmp_path / "r.jsonl"
@@ -287,6 +308,12 @@ def test_a_dask_cluster_writes_what_jobs_1_writes():
     assert got.exit_code == expected.exit_code == 1
     assert got.stdout == expected.stdout
     assert [json.loads(line)["type"] for line in jsonl.stdout.splitlines()] == ["file"] * 5 + ["summary"]
+
+
+def test_without_distributed_scheduler_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    r = run("check", "--scheduler", "tcp://127.0.0.1:9", *CORPUS)
+    assert r.exit_code == 2 and "fiscal-lint[dask]" in r.stderr and r.stdout == ""
 
 
 def test_an_unreachable_scheduler_is_an_error_that_says_so():
