@@ -141,6 +141,13 @@ def test_a_worker_that_dies_costs_only_the_item_it_was_on():
     assert got == ["aa", "bb", "died: the worker process checking it died", "cc", "dd", "ee"]
 
 
+def test_items_travel_in_batches_of_consecutive_items():
+    assert [len(b) for b in pool.batches(range(25))] == [10, 10, 5]
+    sizes = [pool.BATCH_WEIGHT // 2] * 3 + [1] * 3 + [pool.BATCH_WEIGHT * 5]
+    assert [len(b) for b in pool.batches(sizes, weight=lambda n: n)] == [2, 5]
+    assert [x for b in pool.batches(range(25)) for x in b] == list(range(25))
+
+
 def test_workers_that_cannot_run_at_all_stop_the_pool():
     with pytest.raises(pool.PoolError):
         list(pool.ordered(always_die, list("abcdef"), 2, died=lambda item, why: why))

@@ -150,7 +150,8 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
                 if writer is not None:
                     writer.file(r)
                     r.doc, r.checks = None, []  # written: only what the exit status needs is kept
-                results.append(r)
+                # the reports read a DocumentView: the claims of each Document need not be kept to the end
+                results.append(r.portable())
         report = filters.report()
         if writer is not None:
             writer.end(report)

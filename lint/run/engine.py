@@ -209,19 +209,26 @@ def _died(job: Job, reason: str) -> FileResult:
 AUTO_MIN_BYTES = 1_000_000
 
 
+def size(job: Job) -> int:
+    """About how much work a job is: the bytes of its file (the characters of a text already read)."""
+    if job.source is not None:
+        return len(job.source.text)
+    try:
+        return os.path.getsize(job.path)
+    except OSError:
+        return 0
+
+
 def workers_for(jobs: list[Job], wanted: int | None) -> int:
     """How many processes to check `jobs` with: `wanted` (--jobs), or by default the cores available
     when the files are big enough to be worth starting workers for; never more than the files."""
     if wanted is None:
-        size = 0
+        total = 0
         for job in jobs:
-            try:
-                size += len(job.source.text) if job.source is not None else os.path.getsize(job.path)
-            except OSError:
-                pass
-            if size >= AUTO_MIN_BYTES:
+            total += size(job)
+            if total >= AUTO_MIN_BYTES:
                 break
-        wanted = pool.cpus() if size >= AUTO_MIN_BYTES else 1
+        wanted = pool.cpus() if total >= AUTO_MIN_BYTES else 1
     return max(1, min(wanted, len(jobs)))
 
 
@@ -229,10 +236,10 @@ def run(jobs: Iterable[Job], workers: int = 1, scheduler: str | None = None) -> 
     """The results of `jobs`, in their order: in this process (workers 1), in a pool of `workers`
     processes, or on the dask.distributed cluster at `scheduler` (the files are read here and sent)."""
     if scheduler:
-        yield from pool.on_cluster(check_portable, (read_here(j) for j in jobs), scheduler, died=_died)
+        yield from pool.on_cluster(check_portable, (read_here(j) for j in jobs), scheduler, died=_died, weight=size)
     elif workers > 1:
         yield from pool.ordered(check_portable, jobs, workers, died=_died, initializer=warm,
-                                preload=["fiscal_lint.run.worker"])
+                                preload=["fiscal_lint.run.worker"], weight=size)
     else:
         for job in jobs:
             yield check(job)
