@@ -135,6 +135,16 @@ def always_die(item):
     os._exit(70)
 
 
+def test_the_pool_runs_with_the_spawn_start_method_too(monkeypatch):
+    """Where there is no forkserver (Windows), workers are spawned: everything they get must pickle."""
+    monkeypatch.setattr(pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    planned = engine.plan([str(HERE / "variants" / n) for n in ("02_trad_change_error.txt", "04_yuan_sum_error.txt",
+                                                                 "34_markdown_sangong.md")])
+    from fiscal_lint.reports import json as json_report
+
+    assert json_report.render(list(engine.run(planned, 2)), "en") == json_report.render(list(engine.run(planned, 1)), "en")
+
+
 def test_a_worker_that_dies_costs_only_the_item_it_was_on():
     items = ["a", "b", "die", "c", "d", "e"]
     got = list(pool.ordered(die_on, items, 2, died=lambda item, why: f"died: {why}"))

@@ -77,8 +77,8 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
               help="Refuse PDF files with more pages.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Processes to check files with; 1: this process only [default: the cores available, "
-                   "when the files are more than a moment's work].")
+              help="Processes to check files with; 1: this process only [default: the cores available "
+                   "when the files add up to a megabyte or more, else 1].")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Check on the dask.distributed cluster whose scheduler is at ADDRESS (tcp://host:8786) "
                    "instead of here; needs the dask extra.")
