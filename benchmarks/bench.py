@@ -9,7 +9,8 @@ in one run, side by side:
 
 - start-up: a bare interpreter, `fiscal-lint --version`, and `fiscal-lint check` on one small file;
 - the corpus with --jobs 1 and --jobs 2 (and with --dask, a two-worker LocalCluster): wall time,
-  characters per second in all and per core, peak memory (the whole process tree, sampled);
+  characters per second per process checking, characters per CPU second, peak memory (the whole
+  process tree, sampled);
 - a floor: one regex that finds every number with its unit, over the same text, in this process —
   no checker can read faster than that.
 
@@ -90,23 +91,40 @@ def build(folder: Path, n: int) -> int:
     return chars
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    children: dict[int, list[int]] = {}
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _processes() -> dict[int, tuple[int, int]]:
+    """Every process: pid -> (parent pid, CPU ticks used, user and system)."""
+    out = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(entry))
+                    fields = f.read().rsplit(")", 1)[1].split()
+                out[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
             except (OSError, IndexError, ValueError):
                 pass
-    total, todo = 0, [pid]
+    return out
+
+
+def _descendants(procs: dict, root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _) in procs.items():
+        children.setdefault(ppid, []).append(pid)
+    out, todo = [], list(children.get(root, []))
     while todo:
-        p = todo.pop()
-        todo.extend(children.get(p, []))
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def _rss(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{pid}/status") as f:
                 for line in f:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
@@ -115,9 +133,13 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Wall seconds, peak resident memory of the process tree (sampled every 50 ms), and the result."""
-    peak = 0
+def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, float, subprocess.CompletedProcess]:
+    """Wall seconds; peak resident memory of the command's process tree and the CPU seconds used by every
+    process below this one (the command, its workers, a LocalCluster's workers), sampled every 50 ms;
+    and the result."""
+    peak, cpu = 0, {}
+    me = os.getpid()
+    before = {pid: ticks for pid, (_, ticks) in _processes().items()} if sample else {}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
     done = threading.Event()
@@ -125,7 +147,11 @@ def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, subprocess.
     def watch():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            procs = _processes()
+            for pid in _descendants(procs, me):
+                cpu[pid] = procs[pid][1] - before.get(pid, 0)
+            tree = [proc.pid, *_descendants(procs, proc.pid)]
+            peak = max(peak, _rss(tree))
             done.wait(0.05)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -136,7 +162,7 @@ def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, subprocess.
     done.set()
     if watcher.is_alive():
         watcher.join()
-    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    return wall, peak, sum(cpu.values()) / TICK, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def median_wall(cmd: list[str], runs: int = 5) -> float:
@@ -168,9 +194,10 @@ def main() -> None:
         small = next(p for p in sorted(corpus.iterdir()) if "05_yi_change_ok" in p.name)
 
         rows = []
-        rows.append(("bare interpreter (python -c pass)", median_wall([sys.executable, "-c", "pass"]), None, None))
-        rows.append(("fiscal-lint --version", median_wall([exe, "--version"]), None, None))
-        rows.append(("fiscal-lint check (one small file)", median_wall([exe, "check", "--quiet", str(small)]), None, None))
+        rows.append(("bare interpreter (python -c pass)", median_wall([sys.executable, "-c", "pass"]), None, None, None))
+        rows.append(("fiscal-lint --version", median_wall([exe, "--version"]), None, None, None))
+        rows.append(("fiscal-lint check (one small file)", median_wall([exe, "check", "--quiet", str(small)]), None, None,
+                     None))
 
         texts = [_read(p)[0] for p in sorted(corpus.iterdir())]
         t = time.perf_counter()
@@ -178,35 +205,40 @@ def main() -> None:
         floor = time.perf_counter() - t
         outputs = {}
         runs = [("--jobs 1", ["--jobs", "1"], 1), ("--jobs 2", ["--jobs", "2"], 2)]
-        cluster = None
         if args.dask:
-            from distributed import LocalCluster
-
-            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None)
-            runs.append(("--scheduler (2 dask workers)", ["--scheduler", cluster.scheduler_address], 2))
+            runs.append(("--scheduler (2 dask workers)", None, 2))
         for name, opts, n in runs:
+            cluster = None
+            if opts is None:  # started only now, so that its idle processes do not share the other runs' cores
+                from distributed import LocalCluster
+
+                cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None)
+                opts = ["--scheduler", cluster.scheduler_address]
             out = Path(tmp) / f"out{len(outputs)}.json"
-            wall, peak, r = timed([exe, "check", "--quiet", "--format", "json", "-o", str(out), *opts, str(corpus)],
-                                  sample=True)
+            wall, peak, cpu, r = timed([exe, "check", "--quiet", "--format", "json", "-o", str(out), *opts, str(corpus)],
+                                       sample=True)
+            if cluster is not None:
+                cluster.close()
             if r.returncode not in (0, 1):
                 sys.exit(f"{name} failed ({r.returncode}): {r.stderr.decode()[-2000:]}")
             outputs[name] = out.read_bytes()
-            rows.append((f"check {args.docs} docs {name}", wall, chars / wall / n, peak))
-        if cluster is not None:
-            cluster.close()
-        rows.append((f"regex floor ({found:,} figures), in-process", floor, chars / floor, None))
+            rows.append((f"check {args.docs} docs {name}", wall, chars / wall / n, chars / cpu if cpu else None, peak))
+        rows.append((f"regex floor ({found:,} figures), in-process", floor, chars / floor, chars / floor, None))
         report = json.loads(outputs["--jobs 1"])
         same = len(set(outputs.values())) == 1
 
     print(f"load after {loadavg()}")
     print()
-    print(f"{'what':<44} {'wall s':>8} {'chars/s per core':>17} {'peak RSS MB':>12}")
-    for name, wall, rate, peak in rows:
-        print(f"{name:<44} {wall:>8.3f} {'' if rate is None else f'{rate:,.0f}':>17} "
-              f"{'' if not peak else f'{peak / 1e6:.0f}':>12}")
-    one = next(w for n, w, _, _ in rows if n.endswith("--jobs 1"))
-    two = next(w for n, w, _, _ in rows if n.endswith("--jobs 2"))
+    print(f"{'what':<44} {'wall s':>8} {'chars/s/core':>13} {'chars/CPU-s':>12} {'peak RSS MB':>12}")
+    for name, wall, rate, per_cpu, peak in rows:
+        print(f"{name:<44} {wall:>8.3f} {'' if rate is None else f'{rate:,.0f}':>13} "
+              f"{'' if per_cpu is None else f'{per_cpu:,.0f}':>12} {'' if not peak else f'{peak / 1e6:.0f}':>12}")
+    print("chars/s/core: characters / wall seconds / processes checking (the machine's load lowers it);")
+    print("chars/CPU-s: characters / CPU seconds of every process involved (less sensitive to load; for dask,")
+    print("without the scheduler, which runs in this process)")
+    one = next(row[1] for row in rows if row[0].endswith("--jobs 1"))
+    two = next(row[1] for row in rows if row[0].endswith("--jobs 2"))
     print()
     print(f"--jobs 2 / --jobs 1: {one / two:.2f}x faster; outputs identical: {same}; "
           f"{len(report['findings'])} findings, {sum(c['status'] == 'pass' for c in report['checks'])} relations verified")
