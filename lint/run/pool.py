@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -69,8 +70,17 @@ def _context(preload: list[str]):
     return multiprocessing.get_context("spawn")
 
 
+def _start(initializer: Callable | None) -> None:
+    """A worker's start: Ctrl-C is for the main process, which stops the pool (a worker would otherwise
+    print its own KeyboardInterrupt); then the caller's initializer."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
+
+
 def _executor(workers: int, initializer, preload: list[str]) -> ProcessPoolExecutor:
-    kwargs = {"max_workers": workers, "mp_context": _context(preload), "initializer": initializer}
+    kwargs = {"max_workers": workers, "mp_context": _context(preload), "initializer": _start,
+              "initargs": (initializer,)}
     try:
         return ProcessPoolExecutor(**kwargs, max_tasks_per_child=TASKS_PER_CHILD)
     except TypeError:  # Python 3.10 has no max_tasks_per_child: workers live as long as the pool
