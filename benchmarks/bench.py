@@ -8,6 +8,7 @@ written with a unit), so that no two are alike and about a third of the figures 
 in one run, side by side:
 
 - start-up: a bare interpreter, `fiscal-lint --version`, and `fiscal-lint check` on one small file;
+  and the bundled documents alone with --jobs 1 and 2 (what starting workers costs for little work);
 - the corpus with --jobs 1 and --jobs 2 (and with --dask, on a `dask scheduler` with two one-thread
   workers, started as processes of their own as on a real cluster): wall time,
   characters per second per process checking, characters per CPU second, peak memory (the whole
@@ -223,6 +224,13 @@ def main() -> None:
         rows.append(("fiscal-lint --version", median_wall([exe, "--version"]), None, None, None))
         rows.append(("fiscal-lint check (one small file)", median_wall([exe, "check", "--quiet", str(small)]), None, None,
                      None))
+
+        # the bundled documents alone (70, 0.4 MB): below engine.AUTO_MIN_BYTES, where --jobs defaults to 1
+        for opts in (["--jobs", "1"], ["--jobs", "2"]):
+            wall = median_wall([exe, "check", "--quiet", "--format", "json", "-o", os.devnull, *opts,
+                                *map(str, BASES)], runs=3)
+            rows.append((f"check the {sum(1 for b in BASES for p in b.iterdir() if p.suffix in ('.txt', '.md'))} "
+                         f"bundled docs {' '.join(opts)}", wall, None, None, None))
 
         texts = [_read(p)[0] for p in sorted(corpus.iterdir())]
         t = time.perf_counter()

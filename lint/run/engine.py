@@ -249,6 +249,7 @@ def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "r
                settings_for=None, limits=None, jobs: int = 1, scheduler: str | None = None) -> list[FileResult]:
     """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
     whose exclusions, rounding and rule options apply. `jobs`: processes to spread the files over (1:
-    this one); `scheduler`: the address of a dask.distributed scheduler to run them on instead."""
+    this one; None: as `check`'s default, see workers_for); `scheduler`: the address of a dask.distributed
+    scheduler to run them on instead."""
     planned = plan(paths, encoding=encoding, rounding=rounding, stdin=stdin, settings_for=settings_for, limits=limits)
     return list(run(planned, workers_for(planned, jobs), scheduler))
