@@ -268,8 +268,8 @@ def main() -> None:
     print("chars/s/core: characters / wall seconds / processes checking (the machine's load lowers it);")
     print("chars/CPU-s: characters / CPU seconds of every process involved, dask's scheduler and workers")
     print("included (less sensitive to the load than wall time)")
-    one = next(row[1] for row in rows if row[0].endswith("--jobs 1"))
-    two = next(row[1] for row in rows if row[0].endswith("--jobs 2"))
+    one = next(row[1] for row in rows if row[0] == f"check {args.docs} docs --jobs 1")
+    two = next(row[1] for row in rows if row[0] == f"check {args.docs} docs --jobs 2")
     print()
     print(f"--jobs 2 / --jobs 1: {one / two:.2f}x faster; outputs identical: {same}; "
           f"{len(report['findings'])} findings, {sum(c['status'] == 'pass' for c in report['checks'])} relations verified")
