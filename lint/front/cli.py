@@ -1,4 +1,4 @@
-"""Command line: fiscal-lint check | rules.
+"""Command line: fiscal-lint check | summary | rules | rule | serve.
 
 Exit status: 0 nothing at or above --fail-on was found, 1 something was, 2 usage or input error
 (a file that could not be read; the other files are still checked and reported).
@@ -13,8 +13,9 @@ import click
 from rich.console import Console
 
 from .. import __version__
-from ..run.engine import SEVERITY_RANK, lint_paths
-from ..run.registry import all_rules
+
+# The commands import what they use when they run: `fiscal-lint --version` and `--help` then start in a
+# tenth of a second instead of loading the grammar, the claims and the rules first.
 
 
 def default_lang() -> str:
@@ -36,7 +37,7 @@ def main() -> None:
     against last year, budget against actual spending. 核对财政信息公开文本中的数字是否一致。"""
 
 
-FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "html"]
+FORMATS = ["text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "html"]
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:
@@ -46,7 +47,7 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format; json is a documented, versioned contract.")
+              help="Output format; json is a documented, versioned contract, jsonl the same streamed a line per file.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages [default: configuration, then the locale].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
@@ -76,9 +77,16 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
               help="Refuse input files larger than this.")
 @click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
               help="Refuse PDF files with more pages.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Processes to check files with; 1: this process only [default: the cores available "
+                   "when the files add up to a megabyte or more, else 1].")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Check on the dask.distributed cluster whose scheduler is at ADDRESS (tcp://host:8786) "
+                   "instead of here; needs the dask extra.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes on standard error; errors still.")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
           ignore, exclude, show_settings, baseline, write_baseline, statistics, verbose, show_unsure, max_bytes,
-          max_pages) -> None:
+          max_pages, jobs, scheduler, quiet) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
     from ..run import settings as settings_mod
@@ -111,26 +119,62 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         raise click.UsageError("no input: name files or folders, or - for standard input")
     lang = lang or run_settings.lang or default_lang()
     fail_on = fail_on or run_settings.fail_on
-    try:
-        from ..inputs.limits import Limits
+    from ..inputs.limits import Limits
+    from ..reports import progress
+    from ..run import engine, pool
+    from ..run.engine import SEVERITY_RANK
 
-        limits = Limits(max_bytes=max_bytes, max_pages=max_pages)
-        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file, limits=limits)
+    try:
+        planned = engine.plan(list(paths), encoding=encoding, settings_for=resolver.for_file,
+                              limits=Limits(max_bytes=max_bytes, max_pages=max_pages))
         base = suppress.load_baseline(baseline) if baseline else None
-        report = suppress.apply(results, resolver.for_file, base)
     except settings_mod.ConfigError as e:
         raise click.UsageError(str(e)) from None
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    if not results and not any(p == "-" for p in paths):
+    filters = suppress.Filter(resolver.for_file, base)
+    # jsonl is written a line per file as the files are done; the other formats once all are
+    streaming = fmt == "jsonl" and not statistics and not write_baseline
+    out = open(output, "w", encoding="utf-8") if streaming and output else None
+    writer = None
+    if streaming:
+        from ..reports import jsonl
+
+        writer = jsonl.Writer(out or sys.stdout, lang)
+    # a bar on a terminal that is also receiving the lines would be drawn through them
+    show = progress.wanted(sys.stderr, quiet=quiet) and not (streaming and out is None and _isatty(sys.stdout))
+    results = []
+    try:
+        with progress.Bar(len(planned), enabled=show) as bar:
+            for r in engine.run(planned, engine.workers_for(planned, jobs), scheduler):
+                filters.add(r)
+                bar.advance(len(r.findings))
+                if writer is not None:
+                    writer.file(r)
+                    r.doc, r.checks = None, []  # written: only what the exit status needs is kept
+                # the reports read a DocumentView: the claims of each Document need not be kept to the end
+                results.append(r.portable())
+        report = filters.report()
+        if writer is not None:
+            writer.end(report)
+    except (pool.ClusterError, pool.PoolError) as e:
+        click.echo(f"fiscal-lint: {e}" + (" (--jobs 1 checks in this process)" if isinstance(e, pool.PoolError) else ""),
+                   err=True)
+        sys.exit(2)
+    finally:
+        if out is not None:
+            out.close()
+    if not results and not any(p == "-" for p in paths) and not quiet:
         click.echo("fiscal-lint: no files to check (none found, or all excluded)", err=True)
     if write_baseline:
         with open(write_baseline, "w", encoding="utf-8") as f:
             f.write(suppress.baseline_document(results, lang))
         n = sum(len(r.findings) for r in results if not r.error)
-        click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
         sys.exit(2 if any(r.error for r in results) else 0)
-    _emit(results, report, fmt, lang, output, statistics, show_unsure)
+    if not streaming:
+        _emit(results, report, fmt, lang, output, statistics, show_unsure)
     for r in results:
         if r.error:
             click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
@@ -144,6 +188,13 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=-1)
         if worst >= SEVERITY_RANK[fail_on]:
             sys.exit(1)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> None:
@@ -190,6 +241,46 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> 
             out.close()
 
 
+@main.command("summary")
+@click.argument("results", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the table of documents (with their office, kind and year) to this CSV file.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None,
+              help="Write documents, groups and rules as three sheets of this Excel file (needs the office extra).")
+@click.option("--documents", "per_document", is_flag=True, help="Also list each document in the terminal.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("-q", "--quiet", is_flag=True, help="No tables in the terminal (with --csv or --xlsx).")
+def summary_cmd(results, csv_path, xlsx_path, per_document, lang, quiet) -> None:
+    """Sum up json or jsonl reports (`check --format json|jsonl`): relations verified and findings by rule
+    and severity, per office, kind of document and year as the paths say them, and the files that could
+    not be read."""
+    from ..reports import summary
+
+    if xlsx_path:
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            click.echo("fiscal-lint: --xlsx needs openpyxl: pip install 'fiscal-lint[office]'", err=True)
+            sys.exit(2)
+    try:
+        docs, notes = summary.load(list(results))
+    except summary.ResultsError as e:
+        click.echo(f"fiscal-lint: {e}", err=True)
+        sys.exit(2)
+    for note in notes:
+        if not quiet:
+            click.echo(f"fiscal-lint: {note}", err=True)
+    if csv_path:
+        summary.write_csv(docs, csv_path)
+    if xlsx_path:
+        summary.write_xlsx(docs, xlsx_path)
+    if not quiet:
+        console = Console(highlight=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console.width = 160  # into a file or a pager: tables as wide as they need, not folded at 80
+        summary.render(docs, console, lang or default_lang(), per_document)
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -229,6 +320,8 @@ def rules_cmd(lang, write_docs) -> None:
         for path in write(Path(write_docs)):
             click.echo(str(path))
         return
+    from ..run.registry import all_rules
+
     lang = lang or default_lang()
     for r in all_rules():
         click.echo(f"{r.code}  {r.name:<20} {r.family:<10} {r.severity:<8} {r.summary.get(lang)}")
@@ -239,6 +332,7 @@ def rules_cmd(lang, write_docs) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
 def rule_cmd(code, lang) -> None:
     """Explain one rule (by code or name) with a consistent and an inconsistent example."""
+    from ..run.registry import all_rules
     from .docs import explain
 
     wanted = code.strip()

@@ -17,51 +17,63 @@ def _figure(f: Figure) -> dict:
     return {"role": f.role, "text": f.text, "label": f.label, **_where(f.at)}
 
 
+def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
+    """One file's entry of `files`, and its `findings` and `checks`."""
+    entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
+    if r.rule_errors:
+        entry["rule_errors"] = list(r.rule_errors)
+    if r.error:
+        entry["error"] = r.error
+    else:
+        entry["findings"] = len(r.findings)
+        entry["checks"] = len(r.checks)
+    findings = [{
+        "path": r.path,
+        **_where(f.at),
+        "code": f.rule.code,
+        "name": f.rule.name,
+        "family": f.rule.family,
+        "severity": f.severity,
+        "message": f.message.get(lang),
+        "expected": f.expected,
+        "fingerprint": f.fingerprint,
+        "figures": [_figure(x) for x in f.figures],
+    } for f in r.findings]
+    checks = [{
+        "path": r.path,
+        "line": c.at.line,
+        "column": c.at.column,
+        "location": c.at.place,
+        "code": c.rule.code,
+        "family": c.rule.family,
+        "status": c.status,
+        "figures": [_figure(x) for x in c.figures],
+        **({"reading": c.reading} if c.status == "unsure" else {}),
+    } for c in r.checks]
+    return entry, findings, checks
+
+
+def suppressions(report) -> dict:
+    return {
+        "suppressed": report.suppressed,
+        "baselined": report.baselined,
+        "unused": [{"path": d.path, "line": d.line, "column": d.column, "directive": d.text} for d in report.unused],
+        "unused_fingerprints": report.unused_fingerprints,
+        "stale_baseline": report.stale,
+    }
+
+
+TOOL = {"name": "fiscal-lint", "version": __version__}
+
+
 def render(results: list[FileResult], lang: str, report=None) -> str:
     files, findings, checks = [], [], []
     for r in results:
-        entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
-        if r.rule_errors:
-            entry["rule_errors"] = list(r.rule_errors)
-        if r.error:
-            entry["error"] = r.error
-        else:
-            entry["findings"] = len(r.findings)
-            entry["checks"] = len(r.checks)
+        entry, found, checked = file_parts(r, lang)
         files.append(entry)
-        for f in r.findings:
-            findings.append({
-                "path": r.path,
-                **_where(f.at),
-                "code": f.rule.code,
-                "name": f.rule.name,
-                "family": f.rule.family,
-                "severity": f.severity,
-                "message": f.message.get(lang),
-                "expected": f.expected,
-                "fingerprint": f.fingerprint,
-                "figures": [_figure(x) for x in f.figures],
-            })
-        for c in r.checks:
-            checks.append({
-                "path": r.path,
-                "line": c.at.line,
-                "column": c.at.column,
-                "location": c.at.place,
-                "code": c.rule.code,
-                "family": c.rule.family,
-                "status": c.status,
-                "figures": [_figure(x) for x in c.figures],
-                **({"reading": c.reading} if c.status == "unsure" else {}),
-            })
-    doc = {"version": 1, "tool": {"name": "fiscal-lint", "version": __version__},
-           "files": files, "findings": findings, "checks": checks}
+        findings.extend(found)
+        checks.extend(checked)
+    doc = {"version": 1, "tool": TOOL, "files": files, "findings": findings, "checks": checks}
     if report is not None:
-        doc["suppressions"] = {
-            "suppressed": report.suppressed,
-            "baselined": report.baselined,
-            "unused": [{"path": d.path, "line": d.line, "column": d.column, "directive": d.text} for d in report.unused],
-            "unused_fingerprints": report.unused_fingerprints,
-            "stale_baseline": report.stale,
-        }
+        doc["suppressions"] = suppressions(report)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

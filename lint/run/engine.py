@@ -1,13 +1,21 @@
-"""Running the rules over files: one result per file, whatever happens to the others."""
+"""Running the rules over files: one result per file, whatever happens to the others.
+
+The work is planned as one Job per file (plain data), and run in this process, in a pool of worker
+processes (`--jobs`) or on a dask.distributed cluster (`--scheduler`); results come back in the order
+of the files whichever way they ran."""
 from __future__ import annotations
 
+import os
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..check.rule import Broken, Check, Figure, Finding, Position
 from ..claims.document import Document
 from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
+from ..text.normalize import Normalized
+from . import pool
 from .registry import rule_modules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -25,6 +33,24 @@ def locate(doc: Document, fig: Figure) -> Position:
 
 
 @dataclass
+class DocumentView:
+    """What the reports and the suppressions read of a Document — where it came from, its text with
+    the map back to the original, its tables — without the claims built from it: plain data, small,
+    what a worker process or a cluster sends back in place of the Document."""
+    source: Source
+    norm: Normalized
+    tables: list
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentView:
+        return cls(doc.source, doc.norm, doc.tables)
+
+
+@dataclass
 class FileResult:
     path: str
     encoding: str | None = None
@@ -35,6 +61,12 @@ class FileResult:
     # rules that raised on this document: "FL101, FL102: IndexError: … (at sums.py:120)"; the others ran
     rule_errors: list[str] = field(default_factory=list)
     rule_tracebacks: list[str] = field(default_factory=list)  # the same, whole (--verbose)
+
+    def portable(self) -> FileResult:
+        """The same result with the Document cut down to what the reports read (a DocumentView)."""
+        if isinstance(self.doc, Document):
+            return replace(self, doc=DocumentView.of(self.doc))
+        return self
 
 
 def lint_source(source: Source, rounding: str = "round", rule_options: dict[str, dict] | None = None) -> FileResult:
@@ -93,11 +125,23 @@ def _record(result: FileResult, verdict: Check | Finding) -> None:
                         f"{getattr(verdict, 'status', '')}".rstrip())
 
 
-def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
-               settings_for=None, limits=None) -> list[FileResult]:
-    """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
-    whose exclusions, rounding and rule options apply."""
-    results = []
+@dataclass(frozen=True)
+class Job:
+    """One file's work as it crosses to a worker process or a cluster: plain data only."""
+    path: str
+    encoding: str | None = None
+    rounding: str = "round"
+    options: dict[str, dict] | None = None
+    limits: object | None = None
+    source: Source | None = None  # already read here: standard input, or files for a cluster to check
+    error: str | None = None  # could not be read here
+
+
+def plan(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None, settings_for=None,
+         limits=None) -> list[Job]:
+    """A Job for every file named or found, in order; `settings_for(path)` (optional) gives each file's
+    settings, whose exclusions, rounding and rule options apply. Standard input is read now."""
+    jobs = []
     for path in expand(paths):
         file_rounding, file_options = rounding, None
         if settings_for is not None:
@@ -105,19 +149,107 @@ def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "r
             if path != "-" and settings.excluded(path):
                 continue
             file_rounding, file_options = settings.rounding, settings.options_by_code()
-        try:
-            source = read(path, encoding=encoding, stdin=stdin, limits=limits)
-        except InputError as e:
-            results.append(FileResult(path=path, error=str(e)))
-            continue
-        except Exception as e:  # a reader library failing on a damaged file: report it, check the others
-            results.append(FileResult(path=path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}"))
-            continue
-        try:
-            results.append(lint_source(source, rounding=file_rounding, rule_options=file_options))
-        except Exception as e:  # a bug must not stop the other files; say where it happened
-            where = traceback.extract_tb(e.__traceback__)[-1]
-            results.append(FileResult(path=path, encoding=source.encoding,
-                                      error=f"internal error: {type(e).__name__}: {e} "
-                                            f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it"))
-    return results
+        job = Job(path, encoding, file_rounding, file_options, limits)
+        jobs.append(read_here(job, stdin) if path == "-" else job)
+    return jobs
+
+
+def read_here(job: Job, stdin=None) -> Job:
+    """The job with its file read in this process (or the reason it could not be)."""
+    if job.source is not None or job.error is not None:
+        return job
+    got = _read(job, stdin)
+    return replace(job, source=got) if isinstance(got, Source) else replace(job, error=got.error)
+
+
+def _read(job: Job, stdin=None) -> Source | FileResult:
+    try:
+        return read(job.path, encoding=job.encoding, stdin=stdin, limits=job.limits)
+    except InputError as e:
+        return FileResult(path=job.path, error=str(e))
+    except Exception as e:  # a reader library failing on a damaged file: report it, check the others
+        return FileResult(path=job.path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}")
+
+
+def check(job: Job) -> FileResult:
+    """Read and lint one file; whatever goes wrong becomes the error of its result."""
+    if job.error is not None:
+        return FileResult(path=job.path, error=job.error)
+    source = job.source if job.source is not None else _read(job)
+    if isinstance(source, FileResult):
+        return source
+    try:
+        return lint_source(source, rounding=job.rounding, rule_options=job.options)
+    except Exception as e:  # a bug must not stop the other files; say where it happened
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        return FileResult(path=job.path, encoding=source.encoding,
+                          error=f"internal error: {type(e).__name__}: {e} "
+                                f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")
+
+
+def check_portable(job: Job) -> FileResult:
+    """What a worker runs: check(), with the Document cut down to what crosses back."""
+    return check(job).portable()
+
+
+def warm() -> None:
+    """A worker's start: load the rules and build the grammar's parser once, before the first file."""
+    from ..parse.extract import parser
+
+    rule_modules()
+    parser()
+
+
+def _died(job: Job, reason: str) -> FileResult:
+    return FileResult(path=job.path, error=f"internal error: {reason}; please report it")
+
+
+# below this many bytes in all, the default --jobs checks in this process: starting workers would take
+# longer than the work (benchmarks/bench.py measures both)
+AUTO_MIN_BYTES = 1_000_000
+
+
+def size(job: Job) -> int:
+    """About how much work a job is: the bytes of its file (the characters of a text already read)."""
+    if job.source is not None:
+        return len(job.source.text)
+    try:
+        return os.path.getsize(job.path)
+    except OSError:
+        return 0
+
+
+def workers_for(jobs: list[Job], wanted: int | None) -> int:
+    """How many processes to check `jobs` with: `wanted` (--jobs), or by default the cores available
+    when the files are big enough to be worth starting workers for; never more than the files."""
+    if wanted is None:
+        total = 0
+        for job in jobs:
+            total += size(job)
+            if total >= AUTO_MIN_BYTES:
+                break
+        wanted = pool.cpus() if total >= AUTO_MIN_BYTES else 1
+    return max(1, min(wanted, len(jobs)))
+
+
+def run(jobs: Iterable[Job], workers: int = 1, scheduler: str | None = None) -> Iterator[FileResult]:
+    """The results of `jobs`, in their order: in this process (workers 1), in a pool of `workers`
+    processes, or on the dask.distributed cluster at `scheduler` (the files are read here and sent)."""
+    if scheduler:
+        yield from pool.on_cluster(check_portable, (read_here(j) for j in jobs), scheduler, died=_died, weight=size)
+    elif workers > 1:
+        yield from pool.ordered(check_portable, jobs, workers, died=_died, initializer=warm,
+                                preload=["fiscal_lint.run.worker"], weight=size)
+    else:
+        for job in jobs:
+            yield check(job)
+
+
+def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
+               settings_for=None, limits=None, jobs: int = 1, scheduler: str | None = None) -> list[FileResult]:
+    """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
+    whose exclusions, rounding and rule options apply. `jobs`: processes to spread the files over (1:
+    this one; None: as `check`'s default, see workers_for); `scheduler`: the address of a dask.distributed
+    scheduler to run them on instead."""
+    planned = plan(paths, encoding=encoding, rounding=rounding, stdin=stdin, settings_for=settings_for, limits=limits)
+    return list(run(planned, workers_for(planned, jobs), scheduler))

@@ -116,15 +116,32 @@ def baseline_document(results: list[FileResult], lang: str) -> str:
 
 def apply(results: list[FileResult], settings_for, baseline: Counter | None = None) -> Report:
     """Filter the findings of every result in place; `settings_for(path)` gives each file's settings."""
-    report = Report()
-    used_fingerprints: Counter = Counter()
-    all_fingerprints: set[str] = set()
-    remaining = Counter(baseline) if baseline is not None else None
+    filters = Filter(settings_for, baseline)
     for r in results:
+        filters.add(r)
+    return filters.report()
+
+
+class Filter:
+    """apply(), one result at a time as results arrive (a streamed report writes each file before the
+    next is checked); report() says what was left out, once every result has been added."""
+
+    def __init__(self, settings_for, baseline: Counter | None = None):
+        self.settings_for = settings_for
+        self.summary = Report()
+        self.used_fingerprints: Counter = Counter()
+        self.all_fingerprints: set[str] = set()
+        self.remaining = Counter(baseline) if baseline is not None else None
+        self.checked: set[str] = set()
+
+    def add(self, r: FileResult) -> None:
+        """Filter the findings of one result in place."""
         if r.error:
-            continue
-        s: Settings = settings_for(r.path)
-        all_fingerprints.update(s.ignore_findings)
+            return
+        report = self.summary
+        s: Settings = self.settings_for(r.path)
+        self.all_fingerprints.update(s.ignore_findings)
+        self.checked.add(_key_path(r.path))
         marks = directives(r.path, r.doc.norm.original)
         kept: list[Finding] = []
         for f in r.findings:
@@ -138,21 +155,23 @@ def apply(results: list[FileResult], settings_for, baseline: Counter | None = No
                 report.suppressed += 1
                 continue
             if f.fingerprint in s.ignore_findings:
-                used_fingerprints[f.fingerprint] += 1
+                self.used_fingerprints[f.fingerprint] += 1
                 report.suppressed += 1
                 continue
             key = (_key_path(r.path), f.fingerprint)
-            if remaining is not None and remaining[key] > 0:
-                remaining[key] -= 1
+            if self.remaining is not None and self.remaining[key] > 0:
+                self.remaining[key] -= 1
                 report.baselined += 1
                 continue
             kept.append(f)
         r.findings = kept
         r.checks = [c for c in r.checks if s.enabled(c.rule, r.path)]
         report.unused.extend(d for d in marks if not d.used and d.verb != "enable")
-    report.unused_fingerprints = sorted(all_fingerprints - set(used_fingerprints))
-    if remaining is not None:
-        checked = {_key_path(r.path) for r in results if not r.error}
-        report.stale = [{"path": p, "fingerprint": fp, "count": n}
-                        for (p, fp), n in sorted(remaining.items()) if n > 0 and p in checked]
-    return report
+
+    def report(self) -> Report:
+        report = self.summary
+        report.unused_fingerprints = sorted(self.all_fingerprints - set(self.used_fingerprints))
+        if self.remaining is not None:
+            report.stale = [{"path": p, "fingerprint": fp, "count": n}
+                            for (p, fp), n in sorted(self.remaining.items()) if n > 0 and p in self.checked]
+        return report
