@@ -458,3 +458,11 @@ def test_what_an_item_is_spent_on_is_its_own_list():
     r = lint_text("2024年发行新增政府债券10.00亿元(新增一般债券3.00亿元,新增专项债券7.00亿元);其中,新增一般债券3.00亿元,"
                   "用于公路建设1.50亿元,医疗卫生1.50亿元;新增专项债券7.00亿元,用于市政基础设施建设4.00亿元,交通基础设施3.00亿元。")
     assert codes(r) == [] and passed(r, "sum")
+
+
+@pytest.mark.parametrize("delta,ok", [("3.0", True), ("3.7", False)])
+def test_a_change_ends_where_a_clause_names_a_subject_of_its_own(delta, ok):
+    # 今年 as the base of next year's budget; the clause after names 岁入 and its reasons, with changes of their own
+    r = lint_text(f"明年度岁出预算707.9亿元,比今年704.9亿元增加{delta}亿元,岁入减少主要因补助收入减少约202亿元,统筹分配税增加172亿元。")
+    assert ("FL203" in codes(r)) is not ok
+    assert any(c.rule.code == "FL203" for c in r.checks)

@@ -64,6 +64,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         sent = para.sent_of[bi]
         j = bi + 1
         clause_has_change = True
+        first_group: tuple[int, int, int] | None = None
         while j < len(items) and para.sent_of[j] == sent:
             it = items[j]
             if isinstance(it, Keyword):
@@ -79,6 +80,9 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                 if it.kind == "SEP":
                     if not clause_has_change and (deltas or pcts or points or flat):
                         break  # a clause without change figures ("主要原因是…") ends the group
+                    nxt = items[j + 1] if j + 1 < len(items) else None
+                    if first_group is None and isinstance(nxt, Label) and len(GENERIC.sub("", nxt.text)) >= 2:
+                        first_group = (len(deltas), len(pcts), len(points))  # where a clause naming a subject begins
                     clause_has_change = False
             elif isinstance(it, Quantity):
                 m = by_index[j]
@@ -97,8 +101,13 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         if not (deltas or pcts or points or flat):
             continue
         if len(deltas) > 1 or len(pcts) > 1 or len(points) > 1:
-            claims.extend(_distributive(para, bi, kw, sent, deltas, pcts))
-            continue
+            paired = _distributive(para, bi, kw, sent, deltas, pcts)
+            if paired or first_group is None or max(first_group) > 1 or not any(first_group):
+                claims.extend(paired)
+                continue
+            # "…比今年704.9亿元增加3.7亿元,岁入减少主要因…收入减少约202亿元,…增加172亿元": the figures after the first
+            # clause that names a subject of its own are that subject's, not more of this change
+            deltas, pcts, points = deltas[:first_group[0]], pcts[:first_group[1]], points[:first_group[2]]
         delta = deltas[0] if deltas else None
         dim = delta  # the current figure is of the change amount's kind (money, or a count of the same unit)
         cands = [m for m in reversed(para.mentions)
