@@ -466,3 +466,24 @@ def test_a_change_ends_where_a_clause_names_a_subject_of_its_own(delta, ok):
     r = lint_text(f"明年度岁出预算707.9亿元,比今年704.9亿元增加{delta}亿元,岁入减少主要因补助收入减少约202亿元,统筹分配税增加172亿元。")
     assert ("FL203" in codes(r)) is not ok
     assert any(c.rule.code == "FL203" for c in r.checks)
+
+
+# ------------------------------------------------------------------ a fourth unseen set
+def test_a_heading_names_the_basis_of_what_follows():
+    r = lint_text("一、2024年年初预算\n2024年度“三公”经费预算60万元,其中:因公出国(境)费支出决算0万元;公务接待费支出决算40万元;"
+                  "公务用车购置及运行费支出决算20万元。\n二、2024年决算及变动\n2024年度“三公”经费决算支出50万元,其中:因公出国(境)费支出决算10万元;"
+                  "公务接待费支出决算25万元;公务用车购置及运行费支出决算15万元。")
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+def test_a_heading_running_on_into_its_text_is_found():
+    text = ("目 录\n一、主要职能\n二、机构设置情况\n三、乡财政决算单位构成\n"
+            "一、主要职能\n负责全镇财政工作。\n二、机构设置情况\n设五个机构。\n三、镇财政决算单位构成:由政府机关和民政所、文化站等站所构成。")
+    r = lint_text(text)
+    assert "FL806" not in codes(r) and len([c for c in r.checks if c.rule.code == "FL806"]) == 3
+
+
+def test_a_whole_broken_down_twice_in_one_list():
+    r = lint_text("全国地方政府债务余额300000亿元。其中,一般债务140000亿元,专项债务160000亿元;政府债券298000亿元,"
+                  "非政府债券形式存量政府债务2000亿元。")
+    assert codes(r) == [] and passed(r, "sum")

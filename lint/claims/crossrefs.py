@@ -106,14 +106,18 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
     document says all its spending or income is 财政拨款.
     """
     all_fiscal = _all_fiscal(paragraphs)
-    seen: dict[tuple, list[tuple[Mention, bool, str]]] = {}
+    seen: dict[tuple, list[tuple[Mention, bool, str, str]]] = {}
     out: list[CrossRef] = []
     owner_of = {id(p): c.total for c in sum_claims for p in c.parts}
     section = ""  # the fund a heading names: "2. 政府性基金预算执行情况" scopes what follows it
+    section_basis = ""
     for para in paragraphs:
         if _is_heading(para):
             words = "".join(it.text for it in para.items if isinstance(it, (Label, Keyword)))
             section = scope_of(words) if scope_of(words) in FUNDS else ""
+            # "一、2018年年初预算" / "二、2018年决算及变动": what follows is of that basis, whatever its figures' words say
+            section_basis = "budget" if "预算" in words.replace("一般公共预算", "") and "决算" not in words else \
+                "actual" if "决算" in words and "预算" not in words.replace("一般公共预算", "") else ""
             continue
         previous: Mention | None = None
         sentence_scope: dict[int, str] = {}
@@ -159,13 +163,16 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             key = (category, scope or section, basis, m.year, within, _qualifier(m.label, category))
             body = _body(para, m)
             earlier = seen.setdefault(key, [])
-            # the latest statement of the same quantity: of the same body, or where either names none
-            first = next(((f, fi) for f, fi, fb in reversed(earlier) if not body or not fb or fb == body), None)
+            # the latest statement of the same quantity: of the same body and under a heading of the same basis, or
+            # where either names none
+            agree = lambda a, b: not a or not b or a == b  # noqa: E731
+            first = next(((f, fi) for f, fi, fb, fs in reversed(earlier) if agree(body, fb) and agree(section_basis, fs)),
+                         None)
             if first is not None:
                 # both without a basis word are read alike; one with and one without is the doubtful pairing
                 out.append(CrossRef(first[0], m, category, basis, inferred != first[1]))
             else:
-                earlier.append((m, inferred, body))
+                earlier.append((m, inferred, body, section_basis))
     return out
 
 

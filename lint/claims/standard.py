@@ -31,6 +31,7 @@ TITLES = [
 ]
 NUMBERING = regex.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 CODE_CELL = regex.compile(r"^\d{2,7}$")
+FIGURE = regex.compile(r"\d\.\d")
 EMPTY_STATEMENT = regex.compile(r"本表无数据|无[^。;；]{0,30}(?:收支|支出|收入|数据)")
 
 
@@ -263,8 +264,8 @@ def empties(text: str, standard: list[StandardTable], following: list[int]) -> l
     """Tables without figures, and whether a statement (本表无数据, 无…收支) stands near them."""
     out = []
     for st, nxt in zip(standard, following, strict=True):
-        if st.has_numbers():
-            continue
+        if st.has_numbers() or FIGURE.search(text, st.start, nxt):
+            continue  # figures the table reader did not take as cells (one cell per line, columns as lines) are figures
         window = text[max(0, st.start - 300): nxt]
         out.append(Empty(st, bool(EMPTY_STATEMENT.search(window))))
     return out

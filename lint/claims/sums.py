@@ -309,7 +309,11 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
         firsts: dict[int, Mention] = {}
         for p in parts:
             firsts.setdefault(segment_of[p.index], p)
-        parts = list(firsts.values())
+        # only when the other figures of an item are its own ("…收入42100万元,…,短收7431万元"), not its siblings, named
+        # with the same head word ("一般债务…,专项债务…;政府债券…": the whole broken down twice, a list per segment)
+        head = lambda m: regex.sub(r"[\p{P}\s]|为$|是$", "", _name(para, m))[-1:]  # noqa: E731
+        if not any(head(p) == head(firsts[segment_of[p.index]]) for p in parts if p is not firsts[segment_of[p.index]]):
+            parts = list(firsts.values())
     return parts, nested
 
 

@@ -88,7 +88,9 @@ def toc(text: str, lines: list[tuple[int, int]]) -> list[TocEntry]:
     if body_from is None or len(entries) < 3:
         return []
     body = _key(text[lines[body_from][0]:])
-    body_lines = [_key(NUMBERING.sub("", text[a:b].strip())) for a, b in lines[body_from:]]
+    # a heading may run on into its text on the same line ("三、镇财政决算单位构成:由…"): its words before the colon
+    raw = [NUMBERING.sub("", text[a:b].strip()) for a, b in lines[body_from:]]
+    body_lines = [_key(r) for r in raw] + [_key(r.split(":", 1)[0]) for r in raw if ":" in r]
     out = [TocEntry(t, a, b, _present(_key(NUMBERING.sub("", t)), body, body_lines)) for t, a, b in entries]
     # past the last entry found, the text may simply stop (an excerpt, a truncated file): those are unknown
     last = max((k for k, e in enumerate(out) if e.found), default=-1)
@@ -104,4 +106,5 @@ def _present(key: str, body: str, body_lines: list[str]) -> bool:
 
     if key in body:
         return True
-    return any(abs(len(k) - len(key)) <= 6 and SequenceMatcher(None, key, k).ratio() >= 0.8 for k in body_lines if k)
+    return any(abs(len(k) - len(key)) <= 6 and SequenceMatcher(None, key, k).ratio() >= 0.8
+               for k in body_lines if k)
