@@ -1,4 +1,5 @@
 """The claim grammar: every number, unit and qualifier form, and the claim keywords."""
+import re
 from decimal import Decimal
 
 import pytest
@@ -138,3 +139,54 @@ def test_sentences_without_figures_are_not_parsed():
     sents = extract(n.text)
     assert len(sents) == 1
     assert "100" in n.text[sents[0].start:sents[0].end]
+
+
+def _without_lookarounds(rx: str) -> str:
+    """A regex with its lookaheads and lookbehinds taken out: it matches a superset, so its first characters include
+    every first character of the original."""
+    out, i = [], 0
+    while i < len(rx):
+        if rx.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth, j, in_class = 0, i, False
+            while j < len(rx):
+                c = rx[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if in_class:
+                    in_class = c != "]"
+                elif c == "[":
+                    in_class = True
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            i = j + 1
+            continue
+        out.append(rx[i])
+        i += 1
+    return "".join(out)
+
+
+def test_word_runs_stop_before_every_character_that_can_begin_another_terminal():
+    # WORD lexes a run of ordinary text as one token; it must never swallow the start of a quantity or keyword
+    import interegular
+
+    terminals = {t.name: t for t in parser().terminals}
+    word = re.compile(terminals["WORD"].pattern.to_regexp())
+    leaked = {}
+    for name, t in terminals.items():
+        if name in ("CHAR", "WORD"):
+            continue
+        fsm = interegular.parse_pattern(_without_lookarounds(t.pattern.to_regexp())).to_fsm()
+        firsts = {c for sym in fsm.map[fsm.initial] for c, s in fsm.alphabet.items()
+                  if s == sym and isinstance(c, str)}
+        assert all(isinstance(c, str) for sym in fsm.map[fsm.initial] for c, s in fsm.alphabet.items() if s == sym), \
+            f"{name} can begin with any character"
+        bad = sorted(c for c in firsts if word.fullmatch(c))
+        if bad:
+            leaked[name] = "".join(bad)
+    assert leaked == {}
