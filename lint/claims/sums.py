@@ -153,16 +153,8 @@ def _ends_open(para: Paragraph, last: Mention) -> bool:
 
 def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | None:
     kw_sent = para.sent_of[ki]
-    depth, walked = 0, ki  # brackets closed before the connective: "11.31亿元(一般债券2.54亿元,专项债券8.77亿元);其中"
-    for m in reversed(para.mentions):
-        if m.index >= ki:
-            continue
-        for it in para.items[m.index + 1: walked]:
-            if isinstance(it, Label):
-                depth += it.text.count(")") - it.text.count("(")
-        walked = m.index
-        if depth > 0:
-            continue
+    # not from brackets closed before the connective: "11.31亿元(一般债券2.54亿元,专项债券8.77亿元);其中"
+    for m in _outside_brackets(para, ki):
         if m.index in consumed or m.role in ATTACHED_ROLES or m.role == "adjust":
             continue
         if m.kind not in ("money", "count"):
@@ -181,6 +173,19 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             return None  # "其中,A x亿元…;B与C分别为y亿元和z亿元": names mapped to figures, not parts of x
         return m
     return None
+
+
+def _outside_brackets(para: Paragraph, ki: int):
+    """The figures before item ki, nearest first, leaving out those inside brackets closed before it."""
+    depth, walked = 0, ki
+    for m in reversed(para.mentions):
+        if m.index >= ki:
+            continue
+        depth += sum(it.text.count(")") - it.text.count("(") for it in para.items[m.index + 1: walked]
+                     if isinstance(it, Label))
+        walked = m.index
+        if depth <= 0:
+            yield m
 
 
 def _names_listed(para: Paragraph, a: int, b: int) -> bool:
@@ -326,16 +331,9 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
     if any(isinstance(it, (Keyword, Quantity)) for it in para.items[ki + 1: total.index]):
         return None
     parts: list[Mention] = []
-    depth = 0  # brackets closed between the figure and 合计: "(含…166万元、…968万元)" names a part's own parts
-    walked = ki
-    for m in reversed(para.mentions):
-        if m.index >= ki or m.sent != total.sent:
-            continue
-        for it in para.items[m.index + 1: walked]:
-            if isinstance(it, Label):
-                depth += it.text.count(")") - it.text.count("(")
-        walked = m.index
-        if depth > 0:
+    # not from brackets closed before 合计: "(含…166万元、…968万元)" names a part's own parts
+    for m in _outside_brackets(para, ki):
+        if m.sent != total.sent:
             continue
         if m.role in ATTACHED_ROLES:
             continue

@@ -124,6 +124,16 @@ def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[str | None, 
     return fields
 
 
+
+def _recv(conn) -> bytes | None:
+    """What a non-blocking socket has: None when nothing yet, b"" when it closed or failed."""
+    try:
+        return conn.recv(1 << 16)
+    except (BlockingIOError, InterruptedError):
+        return None
+    except OSError:
+        return b""
+
 class _Replay(io.RawIOBase):
     """What the server thread already read of a request, then the rest from the socket."""
 
@@ -375,12 +385,9 @@ class Server(HTTPServer):
 
     def _read(self, sel, conn) -> None:
         buf, _, addr = self.heads[conn]
-        try:
-            data = conn.recv(1 << 16)
-        except (BlockingIOError, InterruptedError):
+        data = _recv(conn)
+        if data is None:
             return
-        except OSError:
-            data = b""
         if not data:
             self._forget(sel, conn)
             conn.close()
@@ -411,12 +418,9 @@ class Server(HTTPServer):
             sel.register(conn, selectors.EVENT_READ)
 
     def _drain(self, sel, conn) -> None:
-        try:
-            data = conn.recv(1 << 16)
-        except (BlockingIOError, InterruptedError):
+        data = _recv(conn)
+        if data is None:
             return
-        except OSError:
-            data = b""
         if not data:
             self._unlinger(sel, conn)
 
