@@ -124,7 +124,6 @@ def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[str | None, 
     return fields
 
 
-
 def _recv(conn) -> bytes | None:
     """What a non-blocking socket has: None when nothing yet, b"" when it closed or failed."""
     try:
