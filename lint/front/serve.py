@@ -133,6 +133,7 @@ def _recv(conn) -> bytes | None:
     except OSError:
         return b""
 
+
 class _Replay(io.RawIOBase):
     """What the server thread already read of a request, then the rest from the socket."""
 
