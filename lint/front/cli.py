@@ -44,7 +44,8 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+# readable=False: an unreadable file is the reading's to report (one line, the others checked), not a usage error
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format; json is a documented, versioned contract.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
