@@ -23,6 +23,8 @@ def render(results: list[FileResult], lang: str, report=None) -> str:
         entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
         if r.rule_errors:
             entry["rule_errors"] = list(r.rule_errors)
+        if r.notes:
+            entry["notes"] = list(r.notes)
         if r.error:
             entry["error"] = r.error
         else:

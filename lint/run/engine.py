@@ -35,6 +35,8 @@ class FileResult:
     # rules that raised on this document: "FL101, FL102: IndexError: … (at sums.py:120)"; the others ran
     rule_errors: list[str] = field(default_factory=list)
     rule_tracebacks: list[str] = field(default_factory=list)  # the same, whole (--verbose)
+    # what the caps of an absurd document left unread or unchecked (text/caps.py): "line 3: a table row of …"
+    notes: list[str] = field(default_factory=list)
 
 
 def lint_source(source: Source, rounding: str = "round", rule_options: dict[str, dict] | None = None) -> FileResult:
@@ -57,6 +59,7 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             _broken(result, codes, e)
     for where, e in doc.broken:  # a claim builder that raised on one paragraph: its claims there are lost
         _broken(result, where, e)
+    result.notes = list(doc.notes)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     for verdict in [*result.findings, *result.checks]:
