@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 
 from .. import __version__
+from ..reports.common import printable
 from ..run.engine import SEVERITY_RANK, lint_paths
 from ..run.registry import all_rules
 
@@ -77,9 +78,14 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
               help="Refuse input files larger than this.")
 @click.option("--max-pages", type=click.IntRange(1), default=300, show_default=True,
               help="Refuse PDF files with more pages.")
+@click.option("--timeout-per-file", type=click.FloatRange(0), default=120, show_default=True,
+              help="Seconds one file may take; a file that takes longer is reported as timed out (0: no limit).")
+@click.option("--sarif-root", type=click.Path(file_okay=False), default=None,
+              help="Folder the SARIF URIs are relative to [default: the top of the git repository, else the "
+                   "current folder].")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
           ignore, exclude, show_settings, baseline, write_baseline, statistics, verbose, show_unsure, max_bytes,
-          max_pages) -> None:
+          max_pages, timeout_per_file, sarif_root) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
     from ..run import settings as settings_mod
@@ -112,11 +118,18 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         raise click.UsageError("no input: name files or folders, or - for standard input")
     lang = lang or run_settings.lang or default_lang()
     fail_on = fail_on or run_settings.fail_on
+    for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        clash = _an_input(target, paths)
+        if clash is not None:
+            click.echo(f"fiscal-lint: {option} {printable(target)}: refusing to write over {printable(clash)}, "
+                       f"a file being checked", err=True)
+            sys.exit(2)
     try:
         from ..inputs.limits import Limits
 
         limits = Limits(max_bytes=max_bytes, max_pages=max_pages)
-        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file, limits=limits)
+        results = lint_paths(list(paths), encoding=encoding, settings_for=resolver.for_file, limits=limits,
+                             timeout=timeout_per_file or None)
         base = suppress.load_baseline(baseline) if baseline else None
         report = suppress.apply(results, resolver.for_file, base)
     except settings_mod.ConfigError as e:
@@ -131,12 +144,12 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         n = sum(len(r.findings) for r in results if not r.error)
         click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
         sys.exit(2 if any(r.error for r in results) else 0)
-    _emit(results, report, fmt, lang, output, statistics, show_unsure)
+    _emit(results, report, fmt, lang, output, statistics, show_unsure, sarif_root)
     for r in results:
         if r.error:
-            click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+            click.echo(f"fiscal-lint: {printable(r.path)}: {printable(r.error)}", err=True)
         for e, tb in zip(r.rule_errors, r.rule_tracebacks, strict=True):
-            click.echo(f"fiscal-lint: {r.path}: internal error in rules {e}; please report it", err=True)
+            click.echo(f"fiscal-lint: {printable(r.path)}: internal error in rules {printable(e)}; please report it", err=True)
             if verbose:
                 click.echo(tb, err=True)
     if any(r.error or r.rule_errors for r in results):
@@ -147,7 +160,28 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
             sys.exit(1)
 
 
-def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> None:
+def _an_input(target: str | None, paths) -> str | None:
+    """The checked file that `target` is (the same file, by device and inode), if any: -o X X must not write
+    the report over X."""
+    if not target:
+        return None
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None  # not there yet: it is no input
+    from ..inputs.source import expand
+
+    for name in expand(list(paths)):
+        try:
+            other = os.stat(name) if name != "-" else None
+        except OSError:
+            continue
+        if other is not None and (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+            return name
+    return None
+
+
+def _emit(results, report, fmt, lang, output, statistics, show_unsure=False, sarif_root=None) -> None:
     out = open(output, "w", encoding="utf-8") if output else None
     try:
         stream = out or sys.stdout
@@ -172,7 +206,7 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> 
         elif fmt == "sarif":
             from ..reports import sarif
 
-            stream.write(sarif.render(results, lang))
+            stream.write(sarif.render(results, lang, root=sarif_root))
         elif fmt == "github":
             from ..reports import github
 

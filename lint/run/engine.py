@@ -8,6 +8,7 @@ from ..check.rule import Broken, Check, Figure, Finding, Position
 from ..claims.document import Document
 from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
+from . import budget
 from .registry import rule_modules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -97,9 +98,10 @@ def _record(result: FileResult, verdict: Check | Finding) -> None:
 
 
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
-               settings_for=None, limits=None) -> list[FileResult]:
+               settings_for=None, limits=None, timeout: float | None = None) -> list[FileResult]:
     """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
-    whose exclusions, rounding and rule options apply."""
+    whose exclusions, rounding and rule options apply. `timeout`: seconds each file may take (run/budget.py);
+    a file that takes longer gets the error "timed out after N s" and the others are checked."""
     results = []
     for path in expand(paths):
         file_rounding, file_options = rounding, None
@@ -108,19 +110,28 @@ def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "r
             if path != "-" and settings.excluded(path):
                 continue
             file_rounding, file_options = settings.rounding, settings.options_by_code()
-        try:
-            source = read(path, encoding=encoding, stdin=stdin, limits=limits)
-        except InputError as e:
-            results.append(FileResult(path=path, error=str(e)))
-            continue
-        except Exception as e:  # a reader library failing on a damaged file: report it, check the others
-            results.append(FileResult(path=path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}"))
-            continue
-        try:
-            results.append(lint_source(source, rounding=file_rounding, rule_options=file_options))
-        except Exception as e:  # a bug must not stop the other files; say where it happened
-            where = traceback.extract_tb(e.__traceback__)[-1]
-            results.append(FileResult(path=path, encoding=source.encoding,
-                                      error=f"internal error: {type(e).__name__}: {e} "
-                                            f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it"))
+        results.append(_lint_file(path, encoding, stdin, limits, file_rounding, file_options, timeout))
     return results
+
+
+def _lint_file(path, encoding, stdin, limits, rounding, options, timeout) -> FileResult:
+    source = None
+    try:
+        if path == "-":  # waiting on a slow pipe is not the document's doing: the budget starts once it is read
+            source = read(path, encoding=encoding, stdin=stdin, limits=limits)
+        with budget.limit(timeout):
+            if source is None:
+                source = read(path, encoding=encoding, stdin=stdin, limits=limits)
+            try:
+                return lint_source(source, rounding=rounding, rule_options=options)
+            except Exception as e:  # a bug must not stop the other files; say where it happened
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                return FileResult(path=path, encoding=source.encoding,
+                                  error=f"internal error: {type(e).__name__}: {e} "
+                                        f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")
+    except budget.TimedOut as e:
+        return FileResult(path=path, encoding=source.encoding if source else None, error=str(e))
+    except InputError as e:
+        return FileResult(path=path, error=str(e))
+    except Exception as e:  # a reader library failing on a damaged file: report it, check the others
+        return FileResult(path=path, error=f"cannot read: {type(e).__name__}: {str(e)[:120]}")
