@@ -27,6 +27,8 @@ def printable(s: str, keep: str = "") -> str:
 
 def printable_map(s: str) -> tuple[str, list[int]]:
     """printable(s), and for each offset of s (and its end) the offset it moved to."""
+    if not UNPRINTABLE.search(s):
+        return s, range(len(s) + 1)
     out, offsets, at = [], [], 0
     for ch in s:
         offsets.append(at)
