@@ -21,6 +21,9 @@ HAN = regex.compile(r"\p{Han}")
 # elements nested deeper than this are read as text of the element they are in: real pages nest a few dozen
 # deep, and the tree is walked recursively (100,000 nested <div> would end in a RecursionError)
 MAX_DEPTH = 200
+# a page of more elements is absurd (a large real one has tens of thousands): the rest of it is not read, since
+# the tree of a million elements alone takes half a gigabyte
+MAX_ELEMENTS = 200_000
 
 
 class Node:
@@ -40,6 +43,8 @@ class TreeBuilder(HTMLParser):
         self.skip_depth = 0
         self.depth = 0
         self.flattened = 0  # start tags past MAX_DEPTH
+        self.elements = 0
+        self.full_at: int | None = None  # the source line where MAX_ELEMENTS was reached
 
     def handle_starttag(self, tag, attrs):
         if self.skip_depth or tag in SKIP:
@@ -49,6 +54,9 @@ class TreeBuilder(HTMLParser):
         if self.depth >= MAX_DEPTH:
             self.flattened += 1
             return
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS and self.full_at is None:
+            self.full_at = self.getpos()[0]
         node = Node(tag, self.cur, self.getpos()[0])
         self.cur.children.append(node)
         if tag not in VOID:
@@ -106,7 +114,10 @@ def read(data: bytes) -> Extracted:
 
     text, _ = decode(data)
     tb = TreeBuilder()
-    tb.feed(text)
+    for k in range(0, len(text), 1 << 16):
+        tb.feed(text[k:k + (1 << 16)])
+        if tb.full_at is not None:
+            break
     tb.close()
     article = _article(tb.root)
     out = TextBuilder()
@@ -163,6 +174,9 @@ def read(data: bytes) -> Extracted:
     walk(article)
     flush()
     extracted = out.build("html")
+    if tb.full_at is not None:
+        extracted.notes.append(f"the page has more than {MAX_ELEMENTS:,} elements: from its line {tb.full_at} on, "
+                               f"it was not read")
     if tb.flattened:
         extracted.notes.append(f"{tb.flattened:,} HTML elements nested more than {MAX_DEPTH} deep were read as "
                                f"the text of the element they are in")
