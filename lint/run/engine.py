@@ -60,7 +60,7 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             _broken(result, codes, e)
     for where, e in doc.broken:  # a claim builder that raised on one paragraph: its claims there are lost
         _broken(result, where, e)
-    result.notes = list(doc.notes)
+    result.notes = sorted(doc.notes, key=_line_of)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     for verdict in [*result.findings, *result.checks]:
@@ -68,6 +68,12 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             if fig.at is None:
                 fig.at = locate(doc, fig)
     return result
+
+
+def _line_of(note: str) -> int:
+    """Notes in the order of the document: "line 12: …" by its line, the others first."""
+    head = note.split(":", 1)[0]
+    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
 
 
 def _broken(result: FileResult, where: str, e: BaseException) -> None:
