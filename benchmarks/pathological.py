@@ -29,9 +29,9 @@ def parts(n: int) -> str:
 
 
 def one_line(size: int, stop: str = "") -> str:
-    """One line of `size` characters of figures and claims; with `stop` ("。") many sentences, without it one."""
+    """One line of `size` bytes (UTF-8) of figures and claims; with `stop` ("。") many sentences, without it one."""
     piece = f"本年收入合计100万元，比上年增加10万元，增长11.1%，其中基本支出60万元、项目支出40万元{stop or '，'}"
-    return piece * (size // len(piece)) + "\n"
+    return piece * (size // len(piece.encode()) + 1) + "\n"
 
 
 def many_lines(n: int) -> str:
@@ -65,8 +65,8 @@ CASES = {
     "table-1000.txt": lambda: table_columns(1000),
     "table-10000.txt": lambda: table_columns(10_000),
     "parts-1500.txt": lambda: parts(1500),
-    "line-20mb-one-sentence.txt": lambda: one_line(20_000_000 // 3),
-    "line-20mb-sentences.txt": lambda: one_line(20_000_000 // 3, "。"),
+    "line-20mb-one-sentence.txt": lambda: one_line(20_000_000),
+    "line-20mb-sentences.txt": lambda: one_line(20_000_000, "。"),
     "lines-1m.txt": lambda: many_lines(1_000_000),
     "html-1m-tags.html": lambda: html_tags(1_000_000),
     "html-100k-deep.html": lambda: html_deep(100_000),
