@@ -216,9 +216,10 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
     return bool(regex.match(rf"[{_HAN}\d、,;:(“]", last)) and bool(regex.match(rf"[{_HAN}\d(“%]", first))
 
 
-def _readable(original: str) -> tuple[list[tuple[int, int]], list[str]] | None:
-    """The spans of the original that are read, and notes on what is not (text/caps.py): lines past
-    MAX_LINES or MAX_CHARS, and lines longer than MAX_LINE (their line break is kept). None when all is read."""
+def _readable(original: str) -> tuple[list[tuple[int, int]], list[str], int] | None:
+    """The spans of the original that are read, notes on what is not (text/caps.py), and where reading stopped:
+    lines past MAX_LINES or MAX_CHARS are not read, nor lines longer than MAX_LINE (their line break is kept).
+    None when all is read."""
     n = len(original)
     if n <= caps.MAX_LINE and original.count("\n", 0, n) < caps.MAX_LINES:
         return None
@@ -234,6 +235,7 @@ def _readable(original: str) -> tuple[list[tuple[int, int]], list[str]] | None:
             why = (f"more than {caps.count(caps.MAX_LINES)} lines" if line > caps.MAX_LINES
                    else f"more than {caps.count(caps.MAX_CHARS)} characters")
             notes.append(f"line {line}: the document has {why}; the rest of it, from here on, was not read")
+            n = pos
             break
         stop = min(end + 1, n)  # with its line break
         if end - pos > caps.MAX_LINE:
@@ -257,7 +259,7 @@ def _readable(original: str) -> tuple[list[tuple[int, int]], list[str]] | None:
                         f"characters (lines {shown}) were not read")
     if not notes:
         return None
-    return spans, notes
+    return spans, notes, n
 
 
 def normalize(original: str) -> Normalized:
@@ -267,7 +269,9 @@ def normalize(original: str) -> Normalized:
         text = "".join(_char(c) for c in original)
         src = list(range(len(original) + 1))
     else:
-        spans, notes = readable
+        spans, notes, stop = readable
+        # what is not read is not kept either: the reports show the original, and its line starts are counted
+        original = original[:stop]
         text = "".join(_char(c) for a, b in spans for c in original[a:b])
         src = list(chain.from_iterable(range(a, b) for a, b in spans))
         src.append(spans[-1][1] if spans else 0)
