@@ -75,7 +75,7 @@ HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百�
 
 def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, int]]:
     """Spans of the sentences in text[start:end] that hold a figure; one longer than caps.MAX_SENTENCE is
-    left out, and `notes` (caps.Notes) hears of it."""
+    left out, and `notes` (caps.Notes) hears of it, as of the sentences past the document's caps.MAX_SENTENCES."""
     out = []
     for m in SENTENCE.finditer(text, start, end):
         if m.end() > m.start() and HAS_FIGURE.search(text, m.start(), m.end()):
@@ -84,6 +84,12 @@ def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, in
                     notes.at(m.start(), f"a sentence of {caps.count(m.end() - m.start())} characters (more than "
                                         f"{caps.count(caps.MAX_SENTENCE)}) was not read")
                 continue
+            if notes is not None:
+                if notes.sentences >= caps.MAX_SENTENCES:
+                    notes.once("sentences", m.start(), f"more than {caps.count(caps.MAX_SENTENCES)} sentences with "
+                                                       f"figures: from here on, none was read")
+                    continue
+                notes.sentences += 1
             out.append((m.start(), m.end()))
     return out
 

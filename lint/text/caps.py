@@ -13,6 +13,7 @@ MAX_LINES = 50_000  # lines of one document; the rest is not read
 MAX_LINE = 100_000  # characters of one line; a longer line is not read
 MAX_PARAGRAPH = 10_000  # characters of one paragraph: a longer line is read in pieces of whole sentences
 MAX_SENTENCE = 10_000  # characters of one sentence; a longer one is not parsed
+MAX_SENTENCES = 10_000  # sentences with figures in one document (each is parsed); the rest are not read
 MAX_COLUMNS = 500  # cells of one table row; the cells after are not read
 MAX_CELL = 10_000  # characters of one table cell; a longer cell is read as empty
 MAX_PARTS = 2_000  # parts of one listed total (or table rows under a 合计); a longer list is not checked
@@ -30,6 +31,14 @@ class Notes(list):
     def __init__(self, norm, earlier=()) -> None:
         super().__init__([*earlier, *norm.notes])
         self.norm = norm
+        self.sentences = 0  # sentences with figures read so far (MAX_SENTENCES)
+        self._once: set[str] = set()
+
+    def once(self, key: str, offset: int, message: str) -> None:
+        """A note that is given once per document (the first place a document-wide cap was met)."""
+        if key not in self._once:
+            self._once.add(key)
+            self.at(offset, message)
 
     def at(self, offset: int, message: str) -> None:
         note = f"line {self.norm.line_col(offset)[0]}: {message}"
