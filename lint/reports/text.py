@@ -106,9 +106,21 @@ class _Lines:
             self.flush()
 
     def flush(self) -> None:
-        if self.lines:
+        if not self.lines:
+            return
+        if self.console.color_system is None and not self.console.record:
+            # no colours (a file, a pipe, NO_COLOR): what rich would write is the plain text, its tabs expanded
+            # to the cells rich counts; written directly, it costs a hundredth of rich's rendering
+            self.console.file.write("".join((_expanded(t) if "\t" in t.plain else t.plain) + "\n" for t in self.lines))
+        else:
             self.console.print(*self.lines, sep="\n")
-            self.lines = []
+        self.lines = []
+
+
+def _expanded(line: Text) -> str:
+    line = line.copy()
+    line.expand_tabs(8)
+    return line.plain
 
 
 def render(results: list[FileResult], lang: str, console: Console, report=None, show_unsure: bool = False) -> None:
