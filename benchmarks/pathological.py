@@ -71,6 +71,9 @@ CASES = {
     "html-1m-tags.html": lambda: html_tags(1_000_000),
     "html-100k-deep.html": lambda: html_deep(100_000),
     "doc-5000-lines.txt": lambda: document(5000),
+    # as large as --max-bytes lets through by default, in the two shapes that cost most per byte
+    "50mb-short-lines.txt": lambda: "1\n" * 24_999_000,
+    "50mb-dense-text.txt": lambda: one_line(49_000_000, "。\n"),
 }
 
 

@@ -331,6 +331,26 @@ def test_too_many_lines_stop_with_a_note(monkeypatch):
         "line 4: the document has more than 3 lines; the rest of it, from here on, was not read"]
 
 
+def test_sentences_past_the_document_cap_are_not_read(monkeypatch):
+    monkeypatch.setattr(caps, "MAX_SENTENCES", 2)
+    result = lint_text(GOOD * 3 + "\n" + GOOD)
+    assert len(result.findings) == 2
+    assert result.notes == ["line 3: more than 2 sentences with figures: from here on, none was read"]
+
+
+def test_the_plain_text_report_is_what_rich_would_write(tmp_path):
+    from rich.console import Console
+    from fiscal_lint.reports import text as text_report
+
+    doc = "项目\t说明\t金额\n支出\t本年支出合计3.00万元，其中基本支出1.00万元，项目支出1.00万元，增长60%。\t3\n" + GOOD
+    result = lint_text(doc)
+    plain, rich_ = io.StringIO(), io.StringIO()
+    text_report.render([result], "zh", Console(file=plain, soft_wrap=True, force_terminal=False), show_unsure=True)
+    text_report.render([result], "zh", Console(file=rich_, soft_wrap=True, force_terminal=False, record=True),
+                       show_unsure=True)  # record=True: through rich's own rendering
+    assert plain.getvalue() == rich_.getvalue() and "FL101" in plain.getvalue()
+
+
 def test_a_long_sentence_a_wide_row_and_a_long_list_each_leave_a_note():
     sentence = "合计1万元，" + "其中甲" * (caps.MAX_SENTENCE // 3) + "1万元。\n"
     row = "项目\t" + "\t".join("1" for _ in range(caps.MAX_COLUMNS + 10)) + "\n合计\t" + "\t".join("1" for _ in range(20)) + "\n"
