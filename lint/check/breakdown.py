@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..arith.numbers import Interval
 from ..claims.sums import SumClaim, complete_pair
+from ..text import caps
 from .explain import in_unit, value_text
 from .rule import Check, Finding, Message, Rule, figure
 
@@ -30,6 +31,19 @@ def _expression(parts) -> str:
 
 
 
+def _peers(figures) -> list:
+    """The figures whose precision the others are read at: of each kind and scale, the nonzero one written with
+    the most decimals (all that precision.interval looks at), so that reading n parts costs n, not n²."""
+    best: dict = {}
+    for f in figures:
+        if f is None or f.q.value == 0:
+            continue
+        key = (f.q.kind, f.q.scale)
+        if key not in best or f.q.decimals > best[key].q.decimals:
+            best[key] = f
+    return list(best.values())
+
+
 def _matches_other(doc, claim: SumClaim, s: Interval, peers):
     """Another figure of the sentence that the parts add up to (the budget beside the actual …).
     Parts that are all zero name special categories ("其中:外事接待0人") and match nothing."""
@@ -41,22 +55,34 @@ def _matches_other(doc, claim: SumClaim, s: Interval, peers):
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
     """Check one total against its parts; `mismatch` and `other_total` are the rules to report under."""
     total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
-    peers = [total, *parts]
+    if len(parts) > caps.MAX_PARTS:
+        notes = getattr(doc, "notes", None)
+        if notes is not None:
+            notes.at(total.q.start, f"a total listed with {caps.count(len(parts))} parts (more than "
+                                    f"{caps.count(caps.MAX_PARTS)}) was not checked")
+        return
+    peers = _peers([total, *parts])
     t = doc.interval(total, peers)
     s = doc.total(parts, peers)
     if t is None or s is None:
         return
     if not s.overlaps(t):
         if s.lo > t.hi and not claim.closing:
+            # the sums of the leading runs, added once in order (not each run again: cubic in a long list)
+            running, prefix = None, []
+            for p in parts[:-1]:
+                iv = doc.interval(p, peers)
+                running = iv if running is None else running + iv
+                prefix.append(running)
             for k in range(len(parts) - 1, 0, -1):
-                if doc.total(parts[:k], peers).overlaps(t):
+                if prefix[k - 1].overlaps(t):
                     parts = parts[:k]
                     s = None
                     break
         elif s.hi < t.lo and not claim.closing:
             # "其中:人员经费287.68万元…。公用经费43.98万元": the list went on after the full stop. The longer
             # reading that makes the total wins; failing that, the first that names both halves of a whole
-            grown = [(extra, doc.total(parts + extra, peers + extra)) for extra in claim.continuations]
+            grown = [(extra, doc.total(parts + extra, _peers(peers + extra))) for extra in claim.continuations]
             grown = grown[:next((k for k, (_, g) in enumerate(grown) if g is None), len(grown))]
             taken = (next(((e, g) for e, g in grown if g.overlaps(t)), None)
                      or next(((e, g) for e, g in grown if complete_pair(parts + e, total)), None))

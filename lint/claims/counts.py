@@ -21,7 +21,8 @@ class EnumClaim:
 
 ENUM = regex.compile(
     r"(?P<noun>\p{Han}{0,8}?)(?:[,，]\s*(?:均为|都是|均是)[^:：,，。;；]{0,10})?\s*"
-    r"(?:[:：]|[,，]?\s*(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
+    # (the blanks before a comma-less 分别是 are the \s* before it: two \s* in a row were tried every way)
+    r"(?:[:：]|(?:[,，]\s*)?(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
 LAST_JOIN = regex.compile(r"(?:以及|和|及|与)")
 
 

@@ -12,7 +12,7 @@ from ..inputs.source import Source
 from ..parse.extract import extract
 from ..parse.mentions import Mention, Paragraph, build
 from ..text import blocks as blocks_mod
-from ..text import outline, structure
+from ..text import caps, outline, structure
 from ..text import tables as tables_mod
 from ..text.normalize import normalize
 from .kinds import builders
@@ -31,6 +31,8 @@ class Document:
         self.blocks = blocks_mod.split(self.norm.text)
         # (what was being read, the exception) for claim builders that raised; the engine reports them
         self.broken: list[tuple[str, Exception]] = []
+        # what the caps of an absurd document left unread (text/caps.py); the engine reports them
+        self.notes = caps.Notes(self.norm, source.notes)
 
     @property
     def path(self) -> str:
@@ -58,7 +60,7 @@ class Document:
         text = self.norm.text
         spans = [(b.start, b.end) for b in self.blocks if b.kind == "prose"]
         spans += [(c.start, c.end) for t in self.tables for r in t.rows for c in r.cells if _is_prose_cell(c.text)]
-        return [build(extract(text, a, b), a, b) for a, b in sorted(spans)]
+        return [build(extract(text, a, b, self.notes), a, b) for a, b in sorted(spans)]
 
     @cached_property
     def tables(self) -> list[tables_mod.Table]:
@@ -67,7 +69,7 @@ class Document:
         for b in self.blocks:
             if b.kind == "table":
                 before = text[max(0, b.start - 200): b.start]
-                out.extend(tables_mod.parse_all(text, b, before))
+                out.extend(tables_mod.parse_all(text, b, before, self.notes))
         return out
 
     @cached_property

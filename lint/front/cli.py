@@ -45,7 +45,8 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+# readable=False: an unreadable file is the reading's to report (one line, the others checked), not a usage error
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format; json is a documented, versioned contract, jsonl the same streamed a line per file.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
@@ -84,9 +85,14 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
               help="Check on the dask.distributed cluster whose scheduler is at ADDRESS (tcp://host:8786) "
                    "instead of here; needs the dask extra.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes on standard error; errors still.")
+@click.option("--timeout-per-file", type=click.FloatRange(0), default=120, show_default=True,
+              help="Seconds one file may take; a file that takes longer is reported as timed out (0: no limit).")
+@click.option("--sarif-root", type=click.Path(file_okay=False), default=None,
+              help="Folder the SARIF URIs are relative to [default: the top of the git repository, else the "
+                   "current folder].")
 def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolated, select, extend_select,
           ignore, exclude, show_settings, baseline, write_baseline, statistics, verbose, show_unsure, max_bytes,
-          max_pages, jobs, scheduler, quiet) -> None:
+          max_pages, jobs, scheduler, quiet, timeout_per_file, sarif_root) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
     from ..run import settings as settings_mod
@@ -121,12 +127,19 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     fail_on = fail_on or run_settings.fail_on
     from ..inputs.limits import Limits
     from ..reports import progress
+    from ..reports.common import printable
     from ..run import engine, pool
     from ..run.engine import SEVERITY_RANK
 
+    for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        clash = _an_input(target, paths)
+        if clash is not None:
+            click.echo(f"fiscal-lint: {option} {printable(target)}: refusing to write over {printable(clash)}, "
+                       f"a file being checked", err=True)
+            sys.exit(2)
     try:
         planned = engine.plan(list(paths), encoding=encoding, settings_for=resolver.for_file,
-                              limits=Limits(max_bytes=max_bytes, max_pages=max_pages))
+                              limits=Limits(max_bytes=max_bytes, max_pages=max_pages), timeout=timeout_per_file or None)
         base = suppress.load_baseline(baseline) if baseline else None
     except settings_mod.ConfigError as e:
         raise click.UsageError(str(e)) from None
@@ -174,12 +187,12 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
             click.echo(f"fiscal-lint: recorded {n} finding(s) in {write_baseline}", err=True)
         sys.exit(2 if any(r.error for r in results) else 0)
     if not streaming:
-        _emit(results, report, fmt, lang, output, statistics, show_unsure)
+        _emit(results, report, fmt, lang, output, statistics, show_unsure, sarif_root)
     for r in results:
         if r.error:
-            click.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+            click.echo(f"fiscal-lint: {printable(r.path)}: {printable(r.error)}", err=True)
         for e, tb in zip(r.rule_errors, r.rule_tracebacks, strict=True):
-            click.echo(f"fiscal-lint: {r.path}: internal error in rules {e}; please report it", err=True)
+            click.echo(f"fiscal-lint: {printable(r.path)}: internal error in rules {printable(e)}; please report it", err=True)
             if verbose:
                 click.echo(tb, err=True)
     if any(r.error or r.rule_errors for r in results):
@@ -197,7 +210,28 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> None:
+def _an_input(target: str | None, paths) -> str | None:
+    """The checked file that `target` is (the same file, by device and inode), if any: -o X X must not write
+    the report over X."""
+    if not target:
+        return None
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None  # not there yet: it is no input
+    from ..inputs.source import expand
+
+    for name in expand(list(paths)):
+        try:
+            other = os.stat(name) if name != "-" else None
+        except OSError:
+            continue
+        if other is not None and (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+            return name
+    return None
+
+
+def _emit(results, report, fmt, lang, output, statistics, show_unsure=False, sarif_root=None) -> None:
     out = open(output, "w", encoding="utf-8") if output else None
     try:
         stream = out or sys.stdout
@@ -222,7 +256,7 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False) -> 
         elif fmt == "sarif":
             from ..reports import sarif
 
-            stream.write(sarif.render(results, lang))
+            stream.write(sarif.render(results, lang, root=sarif_root))
         elif fmt == "github":
             from ..reports import github
 

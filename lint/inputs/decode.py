@@ -1,7 +1,9 @@
 """Bytes to text, with the encoding that was detected.
 
 Chinese government text is as often GB18030/GBK as UTF-8, so unlike most linters we do not
-refuse non-UTF-8 input: BOM first, then strict UTF-8, then GB18030.
+refuse non-UTF-8 input: BOM first, then strict UTF-8, then GB18030. UTF-16 and UTF-32 written without a BOM
+(some Windows tools do) are told by where their NUL bytes fall: every disclosure has digits, and an ASCII
+digit in UTF-16 is the digit and a NUL.
 """
 from __future__ import annotations
 
@@ -24,6 +26,25 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
+def _without_bom(data: bytes) -> str | None:
+    """utf-16-le/-be or utf-32-le/-be when the NUL bytes of the head fall where that encoding puts the high
+    bytes of ASCII characters; None otherwise."""
+    head = data[:8192]
+    nuls = [i for i, b in enumerate(head) if b == 0]
+    if len(nuls) < 4:
+        return None
+    for name, width, places in (("utf-32-le", 4, {1, 2, 3}), ("utf-32-be", 4, {0, 1, 2}),
+                                ("utf-16-le", 2, {1}), ("utf-16-be", 2, {0})):
+        if len(data) % width == 0 and sum(1 for i in nuls if i % width in places) >= 0.95 * len(nuls) \
+                and (width == 2 or len(nuls) >= len(head) // 2):
+            return name
+    return None
+
+
+def _controls(text: str) -> int:
+    return sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used). Raises InputError for binary or undecodable data."""
     if encoding:
@@ -40,7 +61,14 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise InputError(f"cannot decode as {name}: byte {e.start}") from None
     if looks_binary(data):
-        raise InputError("binary file, not text")
+        name = _without_bom(data)
+        try:
+            text = data.decode(name) if name else None
+        except UnicodeDecodeError:
+            text = None
+        if text is None or _controls(text) > max(2, min(len(text), 20000) // 100):
+            raise InputError("binary file, not text")
+        return text, name
     try:
         text, used = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -49,7 +77,6 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         except UnicodeDecodeError as e:
             raise InputError(f"neither UTF-8 nor GB18030 (byte {e.start})") from None
     # GB18030 maps almost any byte sequence to something; control characters betray a binary file.
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > max(2, min(len(text), 20000) // 100):
+    if _controls(text) > max(2, min(len(text), 20000) // 100):
         raise InputError("binary file, not text")
     return text, used

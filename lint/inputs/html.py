@@ -18,6 +18,12 @@ BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "sect
          "blockquote", "pre", "dd", "dt", "ul", "ol", "table", "hr", "center"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 HAN = regex.compile(r"\p{Han}")
+# elements nested deeper than this are read as text of the element they are in: real pages nest a few dozen
+# deep, and the tree is walked recursively (100,000 nested <div> would end in a RecursionError)
+MAX_DEPTH = 200
+# a page of more elements is absurd (a large real one has tens of thousands): the rest of it is not read, since
+# the tree of a million elements alone takes half a gigabyte
+MAX_ELEMENTS = 200_000
 
 
 class Node:
@@ -35,27 +41,39 @@ class TreeBuilder(HTMLParser):
         self.root = Node("root", None, 1)
         self.cur = self.root
         self.skip_depth = 0
+        self.depth = 0
+        self.flattened = 0  # start tags past MAX_DEPTH
+        self.elements = 0
+        self.full_at: int | None = None  # the source line where MAX_ELEMENTS was reached
 
     def handle_starttag(self, tag, attrs):
         if self.skip_depth or tag in SKIP:
             if tag not in VOID:
                 self.skip_depth += 1
             return
+        if self.depth >= MAX_DEPTH:
+            self.flattened += 1
+            return
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS and self.full_at is None:
+            self.full_at = self.getpos()[0]
         node = Node(tag, self.cur, self.getpos()[0])
         self.cur.children.append(node)
         if tag not in VOID:
             self.cur = node
+            self.depth += 1
 
     def handle_endtag(self, tag):
         if self.skip_depth:
             if tag not in VOID:
                 self.skip_depth -= 1
             return
-        n = self.cur
+        n, up = self.cur, 1
         while n is not self.root and n.tag != tag:
-            n = n.parent
-        if n is not self.root:
+            n, up = n.parent, up + 1
+        if n is not self.root and n.tag == tag:
             self.cur = n.parent
+            self.depth -= up
 
     def handle_data(self, data):
         if self.skip_depth or not data:
@@ -96,7 +114,10 @@ def read(data: bytes) -> Extracted:
 
     text, _ = decode(data)
     tb = TreeBuilder()
-    tb.feed(text)
+    for k in range(0, len(text), 1 << 16):
+        tb.feed(text[k:k + (1 << 16)])
+        if tb.full_at is not None:
+            break
     tb.close()
     article = _article(tb.root)
     out = TextBuilder()
@@ -152,4 +173,11 @@ def read(data: bytes) -> Extracted:
 
     walk(article)
     flush()
-    return out.build("html")
+    extracted = out.build("html")
+    if tb.full_at is not None:
+        extracted.notes.append(f"the page has more than {MAX_ELEMENTS:,} elements: from its line {tb.full_at} on, "
+                               f"it was not read")
+    if tb.flattened:
+        extracted.notes.append(f"{tb.flattened:,} HTML elements nested more than {MAX_DEPTH} deep were read as "
+                               f"the text of the element they are in")
+    return extracted

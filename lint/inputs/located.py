@@ -32,6 +32,7 @@ class Extracted:
     text: str
     locator: Locator
     kind: str  # html | docx | xlsx | xls | pdf
+    notes: list[str] = field(default_factory=list)  # what the reader could not read as it is (run/engine: notes)
 
 
 class TextBuilder:

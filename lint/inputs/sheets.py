@@ -41,11 +41,16 @@ def _number(value, fmt: str | None) -> str:
 
 
 def read(data: bytes, limits: Limits, suffix: str) -> Extracted:
+    """Rows are read one at a time and their cells counted as they come, so a sheet that declares a
+    million rows by sixteen thousand columns (A1:XFD1048576) costs only the cells it really has, and
+    reading stops at --max-cells."""
     out = TextBuilder()
     cells = 0
     for name, rows in (_xlsx(data, limits) if suffix == ".xlsx" else _xls(data)):
         out.line(name, {"sheet": name, "cell": "A1"})
         for r, row in enumerate(rows, start=1):
+            if not row:
+                continue  # a row the sheet skips ("<row r=1048576>" after row 1) costs nothing
             cells += len(row)
             if cells > limits.max_cells:
                 raise InputError(f"too many cells (limit {limits.max_cells})")
@@ -66,24 +71,31 @@ def _xlsx(data: bytes, limits: Limits):
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         for ws in wb.worksheets:
-            rows = []
-            for row in ws.iter_rows():
-                rows.append([(_number(c.value, getattr(c, "number_format", None)), None) for c in row])
-            yield ws.title, rows
+            yield ws.title, _xlsx_rows(ws)
     finally:
         wb.close()
+
+
+def _xlsx_rows(ws):
+    # the sheet's own <dimension> is not believed: openpyxl would pad every row to its width
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    for row in ws.iter_rows():
+        yield [(_number(c.value, getattr(c, "number_format", None)), None) for c in row]
 
 
 def _xls(data: bytes):
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=False, on_demand=True)
+        # ragged rows: a row holds the cells it has, not the widest row's count
+        book = xlrd.open_workbook(file_contents=data, formatting_info=False, on_demand=True, ragged_rows=True)
     except xlrd.biffh.XLRDError as e:
         raise InputError(f"not a readable .xls file: {e}") from None
     for sheet in book.sheets():
-        rows = []
-        for r in range(sheet.nrows):
-            rows.append([(_number(v, None) if isinstance(v, float) else clean_cell(v), None)
-                         for v in sheet.row_values(r)])
-        yield sheet.name, rows
+        yield sheet.name, _xls_rows(sheet)
+
+
+def _xls_rows(sheet):
+    for r in range(sheet.nrows):
+        yield [(_number(v, None) if isinstance(v, float) else clean_cell(v), None) for v in sheet.row_values(r)]

@@ -2,7 +2,10 @@
 to their reader (HTML, Word, Excel, PDF). The one table of suffixes lives here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import errno
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decode import InputError, decode
@@ -20,6 +23,7 @@ class Source:
     text: str
     encoding: str  # for text files; the reader's name (pdf, docx, xlsx, xls, html) for the others
     locator: object | None = None  # inputs.located.Locator: offsets of `text` back to pages, cells, paragraphs
+    notes: list[str] = field(default_factory=list)  # what the reader could not read as it is
 
     def place(self, offset: int) -> dict | None:
         return self.locator.at(offset) if self.locator is not None else None
@@ -30,41 +34,113 @@ def read(path: str, encoding: str | None = None, stdin=None, limits=None) -> Sou
     if path == "-":
         import sys
 
-        data = (stdin or sys.stdin.buffer).read()
+        data = read_stream(stdin or sys.stdin.buffer, limits)
     else:
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
-        except OSError as e:
-            raise InputError(e.strerror or str(e)) from None
+        data = read_file(path, limits)
     check_size(data, limits)
     if path.lower().endswith(SUFFIXES):
         extracted = read_document(path, data, limits)
-        return Source(path=path, text=extracted.text, encoding=extracted.kind, locator=extracted.locator)
+        return Source(path=path, text=extracted.text, encoding=extracted.kind, locator=extracted.locator,
+                      notes=extracted.notes)
     text, used = decode(data, encoding)
     # One line-ending convention downstream; columns stay in characters of each line.
     return Source(path=path, text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=used)
 
 
+def read_stream(stream, limits: Limits) -> bytes:
+    """At most max_bytes + 1 bytes of a stream (standard input, a pipe, /dev/zero): one byte more than the
+    limit is enough to know it is too large, and nothing more is ever held."""
+    return stream.read(limits.max_bytes + 1)
+
+
+KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+         (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> InputError:
+    kind = next((name for test, name in KINDS if test(mode)), "not a regular file")
+    return InputError(f"not a regular file: {kind}; to check a stream, pipe it to standard input (fiscal-lint check -)")
+
+
+def _os_error(e: OSError) -> InputError:
+    if isinstance(e, FileNotFoundError):
+        return InputError("no such file")
+    if isinstance(e, PermissionError):
+        return InputError("permission denied")
+    if e.errno == errno.ELOOP:
+        return InputError("too many levels of symbolic links (a symlink loop?)")
+    return InputError(e.strerror or str(e))
+
+
+def read_file(path: str, limits: Limits) -> bytes:
+    """The bytes of a regular file named by the user, never more than max_bytes + 1 of them. Named pipes and
+    devices are refused before they are opened (a FIFO without a writer blocks forever, /dev/zero never
+    ends); a file that grows while it is read is cut at the limit like a stream."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise _os_error(e) from None
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as e:
+            raise InputError(f"cannot list this folder: {_os_error(e)}") from None
+        raise InputError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_regular(st.st_mode)
+    if st.st_size > limits.max_bytes:
+        raise InputError(f"file too large: {st.st_size} bytes (limit {limits.max_bytes}; see --max-bytes)")
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)  # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait
+    except OSError as e:
+        raise _os_error(e) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(mode)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return read_stream(f, limits)
+    except OSError as e:
+        raise _os_error(e) from None
+    finally:
+        os.close(fd)
+
+
+def resolved(path: str) -> Path:
+    """The absolute path, symbolic links resolved where they can be: a symlink loop (which Path.resolve
+    refuses) keeps its own name."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
 def expand(paths: list[str]) -> list[str]:
     """Files named directly are kept whatever their suffix; folders give the documents inside them
-    (text, Markdown, HTML, Word, Excel, PDF)."""
+    (text, Markdown, HTML, Word, Excel, PDF). A folder that cannot be listed (here or inside) is kept as
+    itself, so that reading it reports why."""
     out: list[str] = []
     for name in paths:
-        p = Path(name)
-        if name != "-" and p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-            )
-            out.extend(found)
-        else:
+        if name == "-" or not os.path.isdir(name):
             out.append(name)
+            continue
+        found: list[str] = []
+        unlisted: list[str] = []
+
+        def failed(e: OSError, unlisted=unlisted) -> None:
+            unlisted.append(str(Path(e.filename)) if e.filename else name)
+
+        for folder, _dirs, files in os.walk(name, onerror=failed):
+            base = Path(folder)
+            for f in files:
+                p = base / f
+                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file():
+                    found.append(str(p))
+        out.extend(sorted(found + unlisted))
     return out
 
 

@@ -14,10 +14,10 @@ from importlib import resources
 import regex
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
-from lark.utils import TextSlice
 
 from ..arith.numbers import cn_to_int
 from ..arith.quantity import Quantity
+from ..text import caps
 
 # 千/万/亿 before 元 or before a measure word ("25万余件")
 MAGNITUDE = {"": 0, "千": 3, "万": 4, "亿": 8, "万亿": 12}
@@ -68,22 +68,35 @@ def parser(strict: bool = False) -> Lark:
 
 SENTENCE = regex.compile(r"[^。!?\n]*(?:[。!?]|\n|$)")
 # a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")
-HAS_FIGURE = regex.compile(r"\d|[零〇一二两三四五六七八九十百千]+(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)"
+# (a run of numerals is tried from its start only: from inside it the match would end at the same place)
+HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)"
                            r"|大于|小于|等于|高于|低于|超过|持平")
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the sentences in text[start:end] that hold a figure."""
+def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, int]]:
+    """Spans of the sentences in text[start:end] that hold a figure; one longer than caps.MAX_SENTENCE is
+    left out, and `notes` (caps.Notes) hears of it, as of the sentences past the document's caps.MAX_SENTENCES."""
     out = []
     for m in SENTENCE.finditer(text, start, end):
         if m.end() > m.start() and HAS_FIGURE.search(text, m.start(), m.end()):
+            if m.end() - m.start() > caps.MAX_SENTENCE:
+                if notes is not None:
+                    notes.at(m.start(), f"a sentence of {caps.count(m.end() - m.start())} characters (more than "
+                                        f"{caps.count(caps.MAX_SENTENCE)}) was not read")
+                continue
+            if notes is not None:
+                if notes.sentences >= caps.MAX_SENTENCES:
+                    notes.once("sentences", m.start(), f"more than {caps.count(caps.MAX_SENTENCES)} sentences with "
+                                                       f"figures: from here on, none was read")
+                    continue
+                notes.sentences += 1
             out.append((m.start(), m.end()))
     return out
 
 
-def _quantity(tree: Tree) -> Quantity:
+def _quantity(tree: Tree, offset: int = 0) -> Quantity:
     toks: list[Token] = list(tree.children)  # type: ignore[assignment]
-    start, end = toks[0].start_pos, toks[-1].end_pos
+    start, end = toks[0].start_pos + offset, toks[-1].end_pos + offset
     approx = ""
     number = mag = unit = ""
     unit_type = ""
@@ -135,7 +148,9 @@ def _sign(text: str, q: Quantity, items: list[Item]) -> None:
 
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
     try:
-        tree = parser().parse(TextSlice(text, start, end))
+        # the sentence is parsed as a string of its own: a TextSlice makes Lark count the newlines of
+        # everything before it, once per sentence, which is quadratic in the length of the document
+        tree = parser().parse(text[start:end])
     except LarkError:
         # the grammar accepts any text by design; should a sentence still trip it, that sentence is
         # skipped (no claims from it) rather than the document lost
@@ -144,14 +159,14 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
     for child in tree.children:
         if isinstance(child, Tree):
             if child.data == "quantity":
-                q = _quantity(child)
+                q = _quantity(child, start)
                 _sign(text, q, items)
                 items.append(q)
             else:  # label
                 toks = child.children
-                items.append(Label("".join(str(t) for t in toks), toks[0].start_pos, toks[-1].end_pos))
+                items.append(Label("".join(str(t) for t in toks), toks[0].start_pos + start, toks[-1].end_pos + start))
         else:
-            items.append(Keyword(child.type, str(child), child.start_pos, child.end_pos))
+            items.append(Keyword(child.type, str(child), child.start_pos + start, child.end_pos + start))
     _share_units(items)
     return Sentence(start, end, items)
 
@@ -169,6 +184,6 @@ def _share_units(items: list[Item]) -> None:
                 q.scale = nxt.scale
 
 
-def extract(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+def extract(text: str, start: int = 0, end: int | None = None, notes=None) -> list[Sentence]:
     end = len(text) if end is None else end
-    return [parse_sentence(text, a, b) for a, b in sentences(text, start, end)]
+    return [parse_sentence(text, a, b) for a, b in sentences(text, start, end, notes)]

@@ -7,6 +7,7 @@ as text.
 """
 from __future__ import annotations
 
+import bisect
 import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -106,6 +107,19 @@ def _marks(r: FileResult) -> dict[tuple[int, int], Mark]:
     return marks
 
 
+def _within(marks: list[Mark], starts: list[int], a: int, b: int) -> list[Mark]:
+    """The marks inside [a, b], in order: found by bisection in the sorted marks, not by reading them all for
+    every line and cell (which made the page quadratic in the length of the document)."""
+    out = []
+    for k in range(bisect.bisect_left(starts, a), len(marks)):
+        m = marks[k]
+        if m.start > b:
+            break
+        if m.end <= b:
+            out.append(m)
+    return out
+
+
 def _render(text: str, a: int, b: int, marks: list[Mark]) -> str:
     """Escaped text[a:b] with the marks inside it."""
     out = []
@@ -130,6 +144,7 @@ def _document(r: FileResult, lang: str, index: int) -> str:
     doc = r.doc
     text = doc.norm.original
     marks = sorted(_marks(r).values(), key=lambda m: (m.start, m.end))
+    mark_starts = [m.start for m in marks]
     lines = text.split("\n")
     starts = [0]
     for line in lines:
@@ -149,11 +164,11 @@ def _document(r: FileResult, lang: str, index: int) -> str:
     while n <= len(lines):
         if n in table_at:
             last, t = table_at[n]
-            body.append(_table(doc, t, marks, bad_cells))
+            body.append(_table(doc, t, marks, mark_starts, bad_cells))
             n = last + 1
             continue
         a, b = starts[n - 1], starts[n - 1] + len(lines[n - 1])
-        inside = [m for m in marks if a <= m.start and m.end <= b]
+        inside = _within(marks, mark_starts, a, b)
         body.append(f'<span class="line" id="d{index}-l{n}"><span class="ln">{n}</span>{_render(text, a, b, inside)}</span>')
         n += 1
     items = []
@@ -168,12 +183,13 @@ def _document(r: FileResult, lang: str, index: int) -> str:
             f'[{f.severity}] — {html.escape(f.message.get(lang))}{expected}</li>')
     findings = f'<ul class="findings">{"".join(items)}</ul>' if items else f"<p>{w['none']}</p>"
     passed = sum(1 for c in r.checks if c.status == "pass")
+    notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in r.notes)
     return (f'<section class="doc" id="doc-{index}"><h2>{html.escape(r.path)}</h2>'
             f'<p>{passed} {w["verified"]}; {len(r.findings)} {w["findings"]}. {w["select"]}</p>'
-            f'{findings}<div class="text">{"".join(body)}</div></section>')
+            f'{notes}{findings}<div class="text">{"".join(body)}</div></section>')
 
 
-def _table(doc, t, marks: list[Mark], bad_cells: set[int]) -> str:
+def _table(doc, t, marks: list[Mark], starts: list[int], bad_cells: set[int]) -> str:
     text = doc.norm.original
     rows = []
     for row in t.rows:
@@ -183,7 +199,7 @@ def _table(doc, t, marks: list[Mark], bad_cells: set[int]) -> str:
                 a, b = doc.norm.origin(c.start), doc.norm.origin(c.end - 1) + 1
             else:
                 a = b = doc.norm.origin(c.start)
-            inside = [m for m in marks if a <= m.start and m.end <= b]
+            inside = _within(marks, starts, a, b)
             cls = ' class="bad"' if any(m.start in bad_cells for m in inside) else ""
             cells.append(f"<td{cls}>{_render(text, a, b, inside)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")

@@ -22,6 +22,8 @@ def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
     entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
     if r.rule_errors:
         entry["rule_errors"] = list(r.rule_errors)
+    if r.notes:
+        entry["notes"] = list(r.notes)
     if r.error:
         entry["error"] = r.error
     else:

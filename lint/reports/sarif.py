@@ -2,15 +2,19 @@
 
 Each result has the blamed figure as its location and every other figure of the relation (the total
 and its parts, the base of a change) as relatedLocations; partialFingerprints carry the claim
-fingerprint, so a viewer tracks a finding across edits the way the baseline does.
+fingerprint, so a viewer tracks a finding across edits the way the baseline does. Artifact URIs are
+relative to a root (--sarif-root; by default the top of the git repository around the current folder, else
+the current folder), named as the base SRCROOT, so the same run gives the same URIs from any folder.
 """
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .. import __version__
 from ..check.rule import Figure
+from ..inputs.source import resolved
 from ..run.engine import FileResult
 from ..run.registry import all_rules
 from .common import message
@@ -19,28 +23,36 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _uri(path: str) -> str:
+def default_root() -> Path:
+    """The top of the git repository holding the current folder, else the current folder."""
+    here = resolved(os.getcwd())
+    return next((d for d in (here, *here.parents) if (d / ".git").exists()), here)
+
+
+def _location(path: str, root: Path) -> dict:
+    """An artifactLocation: relative to SRCROOT where the file is under the root, else an absolute file URI."""
     if path == "-":
-        return "stdin"
-    p = Path(path)
+        return {"uri": "stdin"}
+    p = resolved(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return {"uri": p.relative_to(root).as_posix(), "uriBaseId": "SRCROOT"}
     except ValueError:
-        return p.resolve().as_uri()
+        return {"uri": p.as_uri()}
 
 
-def _physical(doc, uri: str, fig: Figure) -> dict:
+def _physical(doc, uri: dict, fig: Figure) -> dict:
     """Text files get a region; PDF and Office files, whose lines mean nothing to a viewer, get the
     artifact alone (the page or cell is in the message and in properties.location)."""
     if doc.source.locator is not None:
-        return {"artifactLocation": {"uri": uri}}
+        return {"artifactLocation": dict(uri)}
     p = fig.at
-    return {"artifactLocation": {"uri": uri},
+    return {"artifactLocation": dict(uri),
             "region": {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line, "endColumn": p.end_column,
                        "snippet": {"text": fig.text}}}
 
 
-def render(results: list[FileResult], lang: str) -> str:
+def render(results: list[FileResult], lang: str, root: str | None = None) -> str:
+    base = resolved(root) if root else default_root()
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     driver = {
@@ -60,8 +72,8 @@ def render(results: list[FileResult], lang: str) -> str:
     out_results = []
     artifacts = []
     for r in results:
-        uri = _uri(r.path)
-        artifacts.append({"location": {"uri": uri}, **({"encoding": r.encoding} if r.encoding else {})})
+        uri = _location(r.path, base)
+        artifacts.append({"location": dict(uri), **({"encoding": r.encoding} if r.encoding else {})})
         if r.error:
             continue
         for f in r.findings:
@@ -83,14 +95,18 @@ def render(results: list[FileResult], lang: str) -> str:
                 result["relatedLocations"] = related
             out_results.append(result)
     notifications = [{"level": "error", "message": {"text": f"{r.path}: {r.error}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": _location(r.path, base)}}]}
                      for r in results if r.error]
+    notes = [{"level": "note", "message": {"text": f"{r.path}: {note}"},
+              "locations": [{"physicalLocation": {"artifactLocation": _location(r.path, base)}}]}
+             for r in results for note in r.notes]
     run = {
         "tool": {"driver": driver},
+        "originalUriBaseIds": {"SRCROOT": {"uri": base.as_uri().rstrip("/") + "/"}},
         "artifacts": artifacts,
         "results": out_results,
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
+                         "toolExecutionNotifications": notifications + notes}],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

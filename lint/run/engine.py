@@ -16,6 +16,7 @@ from ..inputs.decode import InputError
 from ..inputs.source import Source, expand, read
 from ..text.normalize import Normalized
 from . import pool
+from . import budget
 from .registry import rule_modules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -61,6 +62,8 @@ class FileResult:
     # rules that raised on this document: "FL101, FL102: IndexError: … (at sums.py:120)"; the others ran
     rule_errors: list[str] = field(default_factory=list)
     rule_tracebacks: list[str] = field(default_factory=list)  # the same, whole (--verbose)
+    # what the caps of an absurd document left unread or unchecked (text/caps.py): "line 3: a table row of …"
+    notes: list[str] = field(default_factory=list)
 
     def portable(self) -> FileResult:
         """The same result with the Document cut down to what the reports read (a DocumentView)."""
@@ -89,6 +92,7 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             _broken(result, codes, e)
     for where, e in doc.broken:  # a claim builder that raised on one paragraph: its claims there are lost
         _broken(result, where, e)
+    result.notes = sorted(doc.notes, key=_line_of)
     result.findings.sort(key=lambda f: (f.anchor.start, f.rule.code))
     result.checks.sort(key=lambda c: (c.anchor.start, c.rule.code))
     for verdict in [*result.findings, *result.checks]:
@@ -96,6 +100,12 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             if fig.at is None:
                 fig.at = locate(doc, fig)
     return result
+
+
+def _line_of(note: str) -> int:
+    """Notes in the order of the document: "line 12: …" by its line, the others first."""
+    head = note.split(":", 1)[0]
+    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
 
 
 def _broken(result: FileResult, where: str, e: BaseException) -> None:
@@ -135,10 +145,11 @@ class Job:
     limits: object | None = None
     source: Source | None = None  # already read here: standard input, or files for a cluster to check
     error: str | None = None  # could not be read here
+    timeout: float | None = None  # seconds the file may take (run/budget.py); None: no limit
 
 
 def plan(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None, settings_for=None,
-         limits=None) -> list[Job]:
+         limits=None, timeout: float | None = None) -> list[Job]:
     """A Job for every file named or found, in order; `settings_for(path)` (optional) gives each file's
     settings, whose exclusions, rounding and rule options apply. Standard input is read now."""
     jobs = []
@@ -149,7 +160,7 @@ def plan(paths: list[str], encoding: str | None = None, rounding: str = "round",
             if path != "-" and settings.excluded(path):
                 continue
             file_rounding, file_options = settings.rounding, settings.options_by_code()
-        job = Job(path, encoding, file_rounding, file_options, limits)
+        job = Job(path, encoding, file_rounding, file_options, limits, timeout=timeout)
         jobs.append(read_here(job, stdin) if path == "-" else job)
     return jobs
 
@@ -172,19 +183,26 @@ def _read(job: Job, stdin=None) -> Source | FileResult:
 
 
 def check(job: Job) -> FileResult:
-    """Read and lint one file; whatever goes wrong becomes the error of its result."""
+    """Read and lint one file within its time budget; whatever goes wrong becomes the error of its result.
+    (Standard input is read before: waiting on a slow pipe is not the document's doing.)"""
     if job.error is not None:
         return FileResult(path=job.path, error=job.error)
-    source = job.source if job.source is not None else _read(job)
-    if isinstance(source, FileResult):
-        return source
+    source = job.source
     try:
-        return lint_source(source, rounding=job.rounding, rule_options=job.options)
-    except Exception as e:  # a bug must not stop the other files; say where it happened
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        return FileResult(path=job.path, encoding=source.encoding,
-                          error=f"internal error: {type(e).__name__}: {e} "
-                                f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")
+        with budget.limit(job.timeout):
+            if source is None:
+                source = _read(job)
+            if isinstance(source, FileResult):
+                return source
+            try:
+                return lint_source(source, rounding=job.rounding, rule_options=job.options)
+            except Exception as e:  # a bug must not stop the other files; say where it happened
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                return FileResult(path=job.path, encoding=source.encoding,
+                                  error=f"internal error: {type(e).__name__}: {e} "
+                                        f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")
+    except budget.TimedOut as e:
+        return FileResult(path=job.path, encoding=getattr(source, "encoding", None), error=str(e))
 
 
 def check_portable(job: Job) -> FileResult:
@@ -246,10 +264,13 @@ def run(jobs: Iterable[Job], workers: int = 1, scheduler: str | None = None) -> 
 
 
 def lint_paths(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None,
-               settings_for=None, limits=None, jobs: int = 1, scheduler: str | None = None) -> list[FileResult]:
+               settings_for=None, limits=None, jobs: int = 1, scheduler: str | None = None,
+               timeout: float | None = None) -> list[FileResult]:
     """Lint every file named or found; `settings_for(path)` (optional) gives each file's settings,
     whose exclusions, rounding and rule options apply. `jobs`: processes to spread the files over (1:
     this one; None: as `check`'s default, see workers_for); `scheduler`: the address of a dask.distributed
-    scheduler to run them on instead."""
-    planned = plan(paths, encoding=encoding, rounding=rounding, stdin=stdin, settings_for=settings_for, limits=limits)
+    scheduler to run them on instead; `timeout`: seconds each file may take (run/budget.py), after which it gets
+    the error "timed out after N s" and the others are checked."""
+    planned = plan(paths, encoding=encoding, rounding=rounding, stdin=stdin, settings_for=settings_for, limits=limits,
+                   timeout=timeout)
     return list(run(planned, workers_for(planned, jobs), scheduler))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ..check.rule import SEVERITIES, Rule
+from ..inputs.source import resolved
 from .registry import all_rules
 
 CONFIG_NAMES = (".fiscal-lint.toml", "pyproject.toml")
@@ -74,7 +75,7 @@ class Settings:
 
     def relative(self, file: str) -> str:
         try:
-            return Path(file).resolve().relative_to(Path(self.root).resolve()).as_posix()
+            return resolved(file).relative_to(resolved(self.root)).as_posix()
         except ValueError:
             return Path(file).as_posix()
 
@@ -250,7 +251,7 @@ class Resolver:
         elif self.config:
             base = self._load(Path(self.config))
         else:
-            start = Path.cwd() if file in (None, "-") else Path(file).resolve().parent
+            start = Path.cwd() if file in (None, "-") else resolved(file).parent
             base = self._discover(start)
         return replace(base, **self.overrides) if self.overrides else base
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 from ..check.rule import Finding
+from ..inputs.source import resolved
 from .engine import FileResult
 from .registry import all_rules
 from .settings import Settings, matches
@@ -93,7 +94,7 @@ class Report:
 def _key_path(path: str) -> str:
     p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolved(path).relative_to(resolved(".")).as_posix()
     except ValueError:
         return p.as_posix()
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from . import caps
+
 TABLE_ROW = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 # Page furniture and navigation that never carries claims.
 FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|摘要[:：]\s*\{)")
@@ -33,6 +35,26 @@ def _stray_pipe(line: str) -> bool:
         return False
     body = body[:-1].rstrip()
     return len(body) >= 20 and body.endswith(("。", "!", "?", "."))
+
+
+SENTENCE_END = regex.compile(r"[。!?]")
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A prose line longer than caps.MAX_PARAGRAPH, cut after the ends of its sentences into pieces no longer
+    than that (a longer sentence is a piece of its own): what relates figures never reaches that far, and a
+    whole file on one line would otherwise be one paragraph, whose readings are quadratic in its length."""
+    if b - a <= caps.MAX_PARAGRAPH:
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    start = prev = a
+    for e in [m.end() for m in SENTENCE_END.finditer(text, a, b)] + [b]:
+        if e - start > caps.MAX_PARAGRAPH and prev > start:
+            out.append((start, prev))
+            start = prev
+        prev = e
+    out.append((start, b))
+    return [(x, y) for x, y in out if y > x]
 
 
 @dataclass
@@ -66,6 +88,7 @@ def split(text: str) -> list[Block]:
         flush_table()
         if FURNITURE.match(line) or _byline(line):
             continue
-        blocks.append(Block("prose", span[0], span[1], [span]))
+        for piece in _pieces(text, *span):
+            blocks.append(Block("prose", piece[0], piece[1], [piece]))
     flush_table()
     return blocks

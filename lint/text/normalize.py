@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 
 import regex
 
+from . import caps
 from .blocks import TABLE_ROW  # a line that is a table row is never joined to the next
 
 # Traditional -> simplified, one character for one, so the map stays simple. Only characters that
@@ -57,9 +59,13 @@ class Normalized:
     original: str
     text: str
     src: list[int]  # src[i] = index in original of text[i]; src[len(text)] = len(original)
+    notes: list[str] = field(default_factory=list)  # what the caps left unread ("line 3: …")
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(self.original) if c == "\n"]
+        starts, find, at = [0], self.original.find, 0
+        while (at := find("\n", at) + 1) > 0:
+            starts.append(at)
+        self._line_starts = starts
 
     def origin(self, i: int) -> int:
         return self.src[min(max(i, 0), len(self.src) - 1)]
@@ -116,19 +122,22 @@ _LIST_MARKER = regex.compile(
 _ENDS_SENTENCE = set("。！？；：!?;:")
 
 # Passes that rewrite debris: (pattern, replacement). Inserted characters map to the match start.
+# A pattern that opens with \s* opens with (?<!\s) too: a match never starts inside a run of blanks (it would
+# start where the run does), and without it each blank of a long run is tried again, quadratic in the run; the
+# second alternative is the match right after a previous one that ended with the blanks.
 PASSES: list[tuple[regex.Pattern, Callable]] = [
     # LaTeX from OCR: "$\geq 99\%$", "\times".
     (regex.compile(r"\\geq?(?![a-z])\s*"), lambda m: "≥"),
     (regex.compile(r"\\leq?(?![a-z])\s*"), lambda m: "≤"),
-    (regex.compile(r"\s*\\times\s*"), lambda m: "×"),
-    (regex.compile(r"\s*\\div\s*"), lambda m: "÷"),
-    (regex.compile(r"\s*\\cdot\s*"), lambda m: "×"),
+    (regex.compile(r"(?<!\s)\s*\\times\s*|\\times\s*"), lambda m: "×"),
+    (regex.compile(r"(?<!\s)\s*\\div\s*|\\div\s*"), lambda m: "÷"),
+    (regex.compile(r"(?<!\s)\s*\\cdot\s*|\\cdot\s*"), lambda m: "×"),
     (regex.compile(r"\\%"), lambda m: "%"),
 ]
 # Passes that only delete characters, so every kept character keeps its own place in the map.
 DELETIONS: list[regex.Pattern] = [
     # Word field codes left in a pasted table of contents, with the page number they point to.
-    regex.compile(r"\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
+    regex.compile(r"(?<!\s)\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
     # the dollar signs around OCR'd LaTeX
     regex.compile(r"\$(?=[^$\n]{0,60}\$)|(?<=\$[^$\n]{0,60})\$"),
     # thousands separators: 1,010.52 -> 1010.52 (a list "4125.49,4143.91" is left alone)
@@ -207,13 +216,69 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
     return bool(regex.match(rf"[{_HAN}\d、,;:(“]", last)) and bool(regex.match(rf"[{_HAN}\d(“%]", first))
 
 
+def _readable(original: str) -> tuple[list[tuple[int, int]], list[str], int] | None:
+    """The spans of the original that are read, notes on what is not (text/caps.py), and where reading stopped:
+    lines past MAX_LINES or MAX_CHARS are not read, nor lines longer than MAX_LINE (their line break is kept).
+    None when all is read."""
+    n = len(original)
+    if n <= caps.MAX_LINE and original.count("\n", 0, n) < caps.MAX_LINES:
+        return None
+    spans: list[tuple[int, int]] = []
+    long_lines: list[tuple[int, int]] = []  # (line, its length)
+    notes: list[str] = []
+    pos = line = 0
+    while pos < n:
+        end = original.find("\n", pos)
+        end = n if end < 0 else end
+        line += 1
+        if line > caps.MAX_LINES or end > caps.MAX_CHARS:
+            why = (f"more than {caps.count(caps.MAX_LINES)} lines" if line > caps.MAX_LINES
+                   else f"more than {caps.count(caps.MAX_CHARS)} characters")
+            notes.append(f"line {line}: the document has {why}; the rest of it, from here on, was not read")
+            n = pos
+            break
+        stop = min(end + 1, n)  # with its line break
+        if end - pos > caps.MAX_LINE:
+            long_lines.append((line, end - pos))
+            piece = (end, stop)  # the line break alone
+        else:
+            piece = (pos, stop)
+        if piece[0] < piece[1]:
+            if spans and spans[-1][1] == piece[0]:
+                spans[-1] = (spans[-1][0], piece[1])
+            else:
+                spans.append(piece)
+        pos = stop
+    if len(long_lines) == 1:
+        k, length = long_lines[0]
+        notes.insert(0, f"line {k}: {caps.count(length)} characters, more than {caps.count(caps.MAX_LINE)} in one "
+                        f"line: the line was not read")
+    elif long_lines:
+        shown = ", ".join(str(k) for k, _ in long_lines[:5]) + (f" and {len(long_lines) - 5} more" if len(long_lines) > 5 else "")
+        notes.insert(0, f"line {long_lines[0][0]}: {len(long_lines)} lines of more than {caps.count(caps.MAX_LINE)} "
+                        f"characters (lines {shown}) were not read")
+    if not notes:
+        return None
+    return spans, notes, n
+
+
 def normalize(original: str) -> Normalized:
-    text = "".join(_char(c) for c in original)
-    src = list(range(len(original) + 1))
+    readable = _readable(original)
+    notes: list[str] = []
+    if readable is None:
+        text = "".join(_char(c) for c in original)
+        src = list(range(len(original) + 1))
+    else:
+        spans, notes, stop = readable
+        # what is not read is not kept either: the reports show the original, and its line starts are counted
+        original = original[:stop]
+        text = "".join(_char(c) for a, b in spans for c in original[a:b])
+        src = list(chain.from_iterable(range(a, b) for a, b in spans))
+        src.append(spans[-1][1] if spans else 0)
     for pattern in DELETIONS:
         text, src = _delete(text, src, pattern)
     for pattern, repl in PASSES:
         text, src = _substitute(text, src, pattern, repl)
     text, src = _drop_spaces(text, src)
     text, src = _join_wrapped(text, src)
-    return Normalized(original=original, text=text, src=src)
+    return Normalized(original=original, text=text, src=src, notes=notes)

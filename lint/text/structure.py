@@ -59,7 +59,8 @@ class TocEntry:
 
 
 TOC_MARK = regex.compile(r"^\s*目\s*录\s*$")
-PAGE_TAIL = regex.compile(r"[.·…\s]*\d*\s*$")
+# searched from the end ((?r)): tried at every position from the start, each run of digits was read again
+PAGE_TAIL = regex.compile(r"(?r)[.·…\s]*\d*\s*$")
 
 
 def _key(s: str) -> str:

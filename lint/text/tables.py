@@ -12,11 +12,13 @@ by header words and by the pattern of the figures, not by position alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 import regex
 
 from ..arith.quantity import Quantity
+from . import caps
 from .blocks import Block
 
 PLAIN_NUMBER = regex.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
@@ -35,7 +37,7 @@ class Cell:
     end: int
     column: int  # position in its row
 
-    @property
+    @cached_property  # read for every cell of every row by each table reader: once is enough
     def is_number(self) -> bool:
         return bool(PLAIN_NUMBER.match(self.text))
 
@@ -61,7 +63,7 @@ class Row:
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
 
-    @property
+    @cached_property  # asked for each column of a wide table: computed once per row
     def label(self) -> str:
         """What the row is about: its indicator name ("指标1:…") if it has one, else its first words."""
         words = [c.text for c in self.cells if c.text and not c.is_number]
@@ -94,7 +96,7 @@ def _cells(text: str, start: int, end: int, separator: regex.Pattern) -> list[Ce
 
 
 TAB = regex.compile(r"\t")
-PIPE = regex.compile(r"\s*\|\s*")
+PIPE = regex.compile(r"(?<!\s)\s*\|\s*|\|\s*")  # never from inside a run of blanks: linear in a long run
 SPACES = regex.compile(r" {2,}")
 
 
@@ -127,17 +129,36 @@ def split_titles(table: Table) -> list[Table]:
     return out
 
 
-def parse_all(text: str, block: Block, context_before: str = "") -> list[Table]:
-    return split_titles(parse(text, block, context_before))
+def parse_all(text: str, block: Block, context_before: str = "", notes=None) -> list[Table]:
+    return split_titles(parse(text, block, context_before, notes))
 
 
-def parse(text: str, block: Block, context_before: str = "") -> Table:
+def _capped(cells: list[Cell], notes, at: int) -> list[Cell]:
+    """A row within caps.MAX_COLUMNS cells, each within caps.MAX_CELL characters; `notes` (caps.Notes) hears
+    of what was dropped."""
+    if len(cells) > caps.MAX_COLUMNS:
+        if notes is not None:
+            notes.at(at, f"a table row of {caps.count(len(cells))} cells: only the first {caps.count(caps.MAX_COLUMNS)} "
+                         f"were read")
+        cells = cells[:caps.MAX_COLUMNS]
+    for k, c in enumerate(cells):
+        if len(c.text) > caps.MAX_CELL:
+            if notes is not None:
+                notes.at(c.start, f"a table cell of {caps.count(len(c.text))} characters (more than "
+                                  f"{caps.count(caps.MAX_CELL)}) was read as empty")
+            cells[k] = Cell("", c.start, c.start, c.column)
+    return cells
+
+
+def parse(text: str, block: Block, context_before: str = "", notes=None) -> Table:
     table = Table(block=block, shape=_shape(text, block.lines))
     body = text[block.start:block.end]
     m = UNIT.search(body) or UNIT.search(context_before)
     table.unit = m.group(1) if m else ""
     if table.shape == "cell":
         _parse_cell_per_line(text, block, table)
+        table.rows = [Row(_capped(r.cells, notes, r.cells[0].start)) if len(r.cells) > caps.MAX_COLUMNS
+                      or any(len(c.text) > caps.MAX_CELL for c in r.cells) else r for r in table.rows]
         return table
     sep = {"tab": TAB, "pipe": PIPE, "aligned": SPACES}[table.shape]
     for a, b in block.lines:
@@ -149,7 +170,7 @@ def parse(text: str, block: Block, context_before: str = "") -> Table:
             lead = len(line) - len(line.lstrip(" ")) if table.shape == "aligned" else 0
             cells = _cells(text, a + lead, b, sep)
         if any(c.text for c in cells):
-            table.rows.append(Row(cells))
+            table.rows.append(Row(_capped(cells, notes, a)))
     return table
 
 
