@@ -58,8 +58,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     if len(parts) > caps.MAX_PARTS:
         notes = getattr(doc, "notes", None)
         if notes is not None:
-            notes.at(total.q.start, f"a total listed with {caps.count(len(parts))} parts (more than "
-                                    f"{caps.count(caps.MAX_PARTS)}) was not checked")
+            notes.at(total.q.start, f"a total listed with more than {caps.count(caps.MAX_PARTS)} parts was not checked")
         return
     peers = _peers([total, *parts])
     t = doc.interval(total, peers)
