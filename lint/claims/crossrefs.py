@@ -52,7 +52,8 @@ def _category(label: str) -> str:
 
 
 # what may follow a category in a label that names it: its basis, a verb ("基本支出预算数为", "项目支出合计")
-TAIL = regex.compile(r"(?:[\p{P}\s]|财政拨款|预算|决算|执行|实际|支出|收入|数|额|金额|用|合计|总计|共计|累计|完成|安排|为|是|达到|达)*")
+TAIL = regex.compile(r"(?:[\p{P}\s]|财政拨款|预算|决算|执行|实际|支出|收入|数|额|金额|用|合计|总计|共计|累计|完成|安排"
+                     r"|为|是|达到|达)*")
 # what may stand before a category without making it another's: years, the unit, the funds ("2023年本级一般公共预算
 # 财政拨款基本支出"); anything else ("城市公用事业附加支出总计") qualifies it
 GENERIC_BEFORE = regex.compile(r"[\p{P}\s\d]|年度?|本年|当年|全年|本级|市本级|县本级|区本级|本单位|本部门|单位|部门|我单位|"

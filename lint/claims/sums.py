@@ -115,8 +115,8 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
             for role in sorted(roles):
                 group = [p for p in parts if p.role == role]
                 first = group[0]
-                role_total = nearest(mentions, ki, lambda m, r=role, f=first: m.role == r
-                                      and (inner or m.index not in consumed) and m.same_dimension(f))
+                role_total = nearest(mentions, ki, lambda m, r=role, f=first, own=inner: m.role == r
+                                      and (own or m.index not in consumed) and m.same_dimension(f))
                 if role_total is not None:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=True))
             continue
@@ -440,8 +440,8 @@ def across_lines(paras: list[Paragraph], n: int) -> list[SumClaim]:
             rivals = [m for m in before if m is not total and m.same_dimension(total) and m.sent == total.sent]
             guess = "the total ends the line before, with other figures" if rivals else ""
             is_open = _ends_open(para, parts[-1])
-            out.append(SumClaim(total, parts, items[opening], exhaustive=not is_open and _is_exhaustive(items[opening], parts, total),
-                                open=is_open, guess=guess))
+            complete = not is_open and _is_exhaustive(items[opening], parts, total)
+            out.append(SumClaim(total, parts, items[opening], exhaustive=complete, open=is_open, guess=guess))
     return out
 
 

@@ -131,7 +131,7 @@ def expand(paths: list[str]) -> list[str]:
         found: list[str] = []
         unlisted: list[str] = []
 
-        def failed(e: OSError, unlisted=unlisted) -> None:
+        def failed(e: OSError, unlisted=unlisted, name=name) -> None:
             unlisted.append(str(Path(e.filename)) if e.filename else name)
 
         for folder, _dirs, files in os.walk(name, onerror=failed):

@@ -69,8 +69,8 @@ def parser(strict: bool = False) -> Lark:
 SENTENCE = regex.compile(r"[^。!?\n]*(?:[。!?]|\n|$)")
 # a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")
 # (a run of numerals is tried from its start only: from inside it the match would end at the same place)
-HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)"
-                           r"|大于|小于|等于|高于|低于|超过|持平")
+HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
+                           r"(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)|大于|小于|等于|高于|低于|超过|持平")
 
 
 def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, int]]:
