@@ -1,16 +1,21 @@
 """The long fuzz target, for a nightly run: the generators of the property tests, for as long as it is given.
 
-    python tests/fuzz/run.py --minutes 60 [--out fuzz-out] [--kinds tables,bytes]
+    python tests/fuzz/run.py --minutes 60 [--jobs 4] [--inputs 1000000] [--out fuzz-out] [--kinds tables,bytes]
+    python tests/fuzz/run.py --engine hypothesis --minutes 60      # slower, shrinks what fails
     python tests/fuzz/run.py --atheris -- -max_total_time=3600     # coverage-guided, if atheris is installed
 
-Hypothesis explores with fresh randomness in rounds of --round examples per generator; a failing example is
-shrunk, and both the first and the shrunk input are written to OUT with their traceback. Every input under
-100 KB must also finish (lint and every report) within --budget seconds (2): a slower one is written to OUT
-as slow-N.txt. The exit status is 1 if anything was written. The counts of inputs per generator are printed.
+Every input is linted and rendered in every report format, in English and Chinese; it must not raise, and an
+input under 100 KB must finish within --budget seconds (2). The random engine (the default) draws from
+random.Random, a seed per input, the generators taking turns; a failing or slow input is written to OUT with
+its seed and traceback. The hypothesis engine explores in rounds of --round examples per generator and
+shrinks a failing example (both the first and the shrunk input are written). The run ends after --minutes or
+--inputs, whichever comes first; the exit status is 1 if anything was written. The counts per generator are
+printed.
 """
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 import time
 import traceback
@@ -82,6 +87,40 @@ def hypothesis_rounds(run: Run, kinds: list[str], minutes: float, per_round: int
               f"failures {run.failures} slow {run.slow}", flush=True)
 
 
+def random_run(out: Path, budget: float, kinds: list[str], minutes: float, inputs: int, seed: int,
+               step: int) -> tuple[dict, int, int]:
+    """Seeds seed, seed + step, … (one an input) until the time or the count is up; the counts, failures, slow."""
+    run = Run(out, budget)
+    end, n, last = time.monotonic() + minutes * 60, 0, time.monotonic()
+    while n < inputs and time.monotonic() < end:
+        kind = kinds[n % len(kinds)]
+        gen, check = S.GENERATORS[kind], KINDS[kind][1]
+        s = seed + n * step
+        data = gen(S.Rand(s))
+        run.counts[kind] += 1
+        n += 1
+        try:
+            seconds = check(data, ("en", "zh"))
+        except Exception as e:
+            run.failures += 1
+            run.save(f"crash-{kind}-seed{s}", data, f"seed {s}: {type(e).__name__}: {e}\n# " +
+                     traceback.format_exc().replace("\n", "\n# "))
+            continue
+        size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        if seconds > budget and size < 100_000:
+            run.slow += 1
+            run.save(f"slow-{kind}-seed{s}", data, f"seed {s}: {seconds:.2f} s for {size} bytes")
+        if step == 1 and time.monotonic() - last > 60:
+            last = time.monotonic()
+            print(f"{time.strftime('%H:%M:%S')} inputs so far: {n} failures {run.failures} slow {run.slow}",
+                  flush=True)
+    return run.counts, run.failures, run.slow
+
+
+def _job(args):
+    return random_run(*args)
+
+
 def atheris_target(run: Run, argv: list[str]) -> None:
     import atheris
 
@@ -102,6 +141,10 @@ def atheris_target(run: Run, argv: list[str]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--minutes", type=float, default=10)
+    ap.add_argument("--inputs", type=int, default=10**9, help="stop after this many inputs in all")
+    ap.add_argument("--engine", choices=("random", "hypothesis"), default="random")
+    ap.add_argument("--jobs", type=int, default=1, help="processes (random engine)")
+    ap.add_argument("--seed", type=int, default=0, help="the first seed (random engine)")
     ap.add_argument("--round", type=int, default=2000, help="examples per generator per round")
     ap.add_argument("--budget", type=float, default=2.0, help="seconds an input under 100 KB may take")
     ap.add_argument("--kinds", default=",".join(KINDS))
@@ -114,7 +157,23 @@ def main() -> None:
     if a.atheris:
         atheris_target(run, a.rest)
         return
-    hypothesis_rounds(run, a.kinds.split(","), a.minutes, a.round)
+    kinds = a.kinds.split(",")
+    if a.engine == "hypothesis":
+        hypothesis_rounds(run, kinds, a.minutes, a.round)
+    else:
+        # job k takes the seeds seed + k, seed + k + jobs, …: together every seed once, whatever the job count
+        share = -(-a.inputs // a.jobs)
+        jobs = [(a.out, a.budget, kinds, a.minutes, share, a.seed + k, a.jobs) for k in range(a.jobs)]
+        if a.jobs == 1:
+            done = [random_run(*jobs[0])]
+        else:
+            with multiprocessing.get_context("spawn").Pool(a.jobs) as pool:
+                done = pool.map(_job, jobs)
+        for counts, failures, slow in done:
+            for kind, n in counts.items():
+                run.counts[kind] += n
+            run.failures += failures
+            run.slow += slow
     total = sum(run.counts.values())
     print(f"{total} inputs in {time.monotonic() - t:.0f} s: {run.counts}; {run.failures} failing, {run.slow} slow "
           f"(written to {a.out})")
