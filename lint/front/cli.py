@@ -10,7 +10,6 @@ import os
 import sys
 
 import click
-from rich.console import Console
 
 from .. import __version__
 
@@ -236,6 +235,8 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False, sar
     try:
         stream = out or sys.stdout
         if statistics or fmt == "text":
+            from rich.console import Console
+
             from ..reports import text as text_report
 
             console = Console(file=stream, highlight=False, soft_wrap=True,
@@ -309,6 +310,8 @@ def summary_cmd(results, csv_path, xlsx_path, per_document, lang, quiet) -> None
     if xlsx_path:
         summary.write_xlsx(docs, xlsx_path)
     if not quiet:
+        from rich.console import Console
+
         console = Console(highlight=False)
         if not console.is_terminal and "COLUMNS" not in os.environ:
             console.width = 160  # into a file or a pager: tables as wide as they need, not folded at 80
