@@ -33,6 +33,7 @@ KINDS = {
     "lines": (S.mutated_lines(), check_text),
     "bytes": (S.byte_strings(), check_bytes),
     "documents": (S.documents, check_text),
+    "real": (None, check_text),  # random engine only, with --real-lines
 }
 
 
@@ -87,9 +88,15 @@ def hypothesis_rounds(run: Run, kinds: list[str], minutes: float, per_round: int
               f"failures {run.failures} slow {run.slow}", flush=True)
 
 
+def real_lines(folder: Path) -> list[str]:
+    return [line for p in sorted(folder.rglob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
 def random_run(out: Path, budget: float, kinds: list[str], minutes: float, inputs: int, seed: int,
-               step: int) -> tuple[dict, int, int]:
+               step: int, lines: list[str]) -> tuple[dict, int, int]:
     """Seeds seed, seed + step, … (one an input) until the time or the count is up; the counts, failures, slow."""
+    S.REAL_LINES[:] = lines  # a spawned worker starts without them
     run = Run(out, budget)
     end, n, last = time.monotonic() + minutes * 60, 0, time.monotonic()
     while n < inputs and time.monotonic() < end:
@@ -145,9 +152,11 @@ def main() -> None:
     ap.add_argument("--engine", choices=("random", "hypothesis"), default="random")
     ap.add_argument("--jobs", type=int, default=1, help="processes (random engine)")
     ap.add_argument("--seed", type=int, default=0, help="the first seed (random engine)")
+    ap.add_argument("--real-lines", type=Path, help="a folder of real texts (*.txt, kept outside the repository) "
+                    "whose lines the 'real' generator mutates (random engine)")
     ap.add_argument("--round", type=int, default=2000, help="examples per generator per round")
     ap.add_argument("--budget", type=float, default=2.0, help="seconds an input under 100 KB may take")
-    ap.add_argument("--kinds", default=",".join(KINDS))
+    ap.add_argument("--kinds", default=",".join(k for k in KINDS if k != "real"))
     ap.add_argument("--out", type=Path, default=Path("fuzz-out"))
     ap.add_argument("--atheris", action="store_true", help="coverage-guided byte fuzzing with atheris")
     ap.add_argument("rest", nargs="*", help="after --: arguments for libFuzzer (with --atheris)")
@@ -158,12 +167,18 @@ def main() -> None:
         atheris_target(run, a.rest)
         return
     kinds = a.kinds.split(",")
+    if a.real_lines:
+        S.REAL_LINES[:] = real_lines(a.real_lines)
+        if a.engine == "random" and "real" not in kinds:
+            kinds.append("real")
+    if "real" in kinds and (a.engine != "random" or not S.REAL_LINES):
+        ap.error("the 'real' generator needs --real-lines DIR with text in it, and the random engine")
     if a.engine == "hypothesis":
         hypothesis_rounds(run, kinds, a.minutes, a.round)
     else:
         # job k takes the seeds seed + k, seed + k + jobs, …: together every seed once, whatever the job count
         share = -(-a.inputs // a.jobs)
-        jobs = [(a.out, a.budget, kinds, a.minutes, share, a.seed + k, a.jobs) for k in range(a.jobs)]
+        jobs = [(a.out, a.budget, kinds, a.minutes, share, a.seed + k, a.jobs, S.REAL_LINES) for k in range(a.jobs)]
         if a.jobs == 1:
             done = [random_run(*jobs[0])]
         else:

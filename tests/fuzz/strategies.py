@@ -137,7 +137,21 @@ LINES = [
 
 def mutated_line(d) -> str:
     """Real-style lines with things done to them: cut, repeated, joined, digits changed, debris put in."""
-    text = "\n".join(d.pick(LINES) for _ in range(d.int(1, 8)))
+    return mutate(d, "\n".join(d.pick(LINES) for _ in range(d.int(1, 8))))
+
+
+# lines of published disclosures, for the long run only: read at run time from texts kept outside the
+# repository (tests/fuzz/run.py --real-lines DIR), never written into it
+REAL_LINES: list[str] = []
+
+
+def mutated_real(d) -> str:
+    """Consecutive lines of a published disclosure, mutated as above."""
+    at = d.int(0, len(REAL_LINES) - 1)
+    return mutate(d, "\n".join(REAL_LINES[at:at + d.int(1, 8)]))
+
+
+def mutate(d, text: str) -> str:
     for _ in range(d.int(0, 6)):
         op = d.int(0, 7)
         at = d.int(0, len(text))
@@ -231,7 +245,7 @@ def document(d) -> str:
 
 # by kind: the generators, for the long run; the same as hypothesis strategies, for the property tests
 GENERATORS = {"text": plain_text, "vocabulary": vocab, "tables": table, "lines": mutated_line, "bytes": byte_string,
-              "documents": document}
+              "documents": document, "real": mutated_real}
 
 
 def strategy(gen):
