@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from fiscal_lint.arith.numbers import Interval, fmt
-from fiscal_lint.check.explain import HUNDRED, in_unit, percent, truncated_note, value_text
+from fiscal_lint.check.explain import HUNDRED, in_unit, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
 
@@ -133,7 +133,7 @@ def _percent(doc, c: ChangeClaim):
         if computed.overlaps(stated):
             if current is not c.current:
                 figures[1] = figure(doc, current, "current")
-            yield Check(PERCENT, "pass", figures[0], figures)
+            yield Check(PERCENT, "pass", figures[0], figures, rounds=doc.rounds_up(c.pct, computed, _pct_sign(c)))
             return
     if first is None:
         return
@@ -144,18 +144,17 @@ def _percent(doc, c: ChangeClaim):
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
     mid = percent(point, max(2, c.pct.q.decimals + 1))
     msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
-    severity = "error"
     # the current figure taken from an earlier sentence is one reading, not the only one
     unsure = c.guess if c.previous is None else ""
-    if doc.only_truncated(c.pct, computed, _pct_sign(c)):
-        severity, msg = "info", truncated_note(msg)
-    elif c.delta is not None and c.pct.q.value:
+    truncated = doc.only_truncated(c.pct, computed, _pct_sign(c))
+    if not truncated and c.delta is not None and c.pct.q.value:
         # which current figure would the amount and the percent agree with?
         prev = c.delta.q.base / (c.pct.q.value / HUNDRED)
         implied = in_unit(prev + c.delta.q.base * c.delta.sign, c.current.q, max(c.current.q.decimals, c.delta.q.decimals))
         msg = Message(msg.en + f"; {value_text(c.delta.q)} and {c.pct.q.number}% agree with a current figure of "
                       f"about {implied}", msg.zh + f"；若增减额与百分比无误，本期数应约为{implied}")
-    yield Finding(PERCENT, severity, msg, figures[0], figures, expected=want.lstrip("-"), unsure=unsure)
+    yield Finding(PERCENT, "error", msg, figures[0], figures, expected=want.lstrip("-"), unsure=unsure,
+                  truncated=truncated)
 
 
 def _direction(doc, c: ChangeClaim):

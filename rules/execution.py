@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import HUNDRED, in_unit, percent, truncated_note, value_text
+from fiscal_lint.check.explain import HUNDRED, in_unit, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.executions import ExecClaim
 
@@ -86,12 +86,10 @@ def _check(doc, c: ExecClaim):
                 want = percent(point, c.rate.q.decimals)
                 msg = Message(f"{expr} = {mid}, stated {value_text(c.rate.q)}",
                               f"{expr.replace('/', '÷')} = {mid}，文中为{value_text(c.rate.q)}")
-                severity = "error"
-                if doc.only_truncated(c.rate, computed):
-                    severity, msg = "info", truncated_note(msg)
-                yield Finding(RATE, severity, msg, figures[0], figures, expected=want)
+                yield Finding(RATE, "error", msg, figures[0], figures, expected=want,
+                              truncated=doc.only_truncated(c.rate, computed))
             else:
-                yield Check(RATE, "pass", figures[0], figures)
+                yield Check(RATE, "pass", figures[0], figures, rounds=doc.rounds_up(c.rate, computed))
                 if c.rate.q.value == HUNDRED and not actual.overlaps(budget):
                     msg = Message(
                         f"{expr} = {mid}, which rounds to {value_text(c.rate.q)}, but actual spending "

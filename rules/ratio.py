@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import HUNDRED, percent, truncated_note, value_text
+from fiscal_lint.check.explain import HUNDRED, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("ratio", Message("Named rates and formulas", "比率与算式"))
@@ -68,7 +68,7 @@ def _rate(doc, c):
         computed = ratio.scaled(scale)
         point = sum(t.q.base for t in num) / point_den * scale
         if computed.overlaps(stated):
-            yield Check(rule, "pass", figures[0], figures)
+            yield Check(rule, "pass", figures[0], figures, rounds=doc.rounds_up(c.rate, computed))
             return
         tried.append((en, zh, point, num, den))
     tried = [t for t in tried if t[2] is not None]
@@ -94,7 +94,7 @@ def _rate(doc, c):
             msg = Message(msg.en + f"; with × 100% it would be {percent(fixed, c.rate.q.decimals)}",
                           msg.zh + f"；若为 × 100% 则为{percent(fixed, c.rate.q.decimals)}")
             expected = None
-    elif len(c.definitions) == 1 and doc.only_truncated(c.rate, computed):  # the one definition's interval
-        severity, msg = "info", truncated_note(msg)
-    yield Finding(rule, severity, msg, figures[0], figures, expected=expected)
+    # the one definition's interval: with several, no one figure is the one truncated
+    truncated = severity == "error" and len(c.definitions) == 1 and doc.only_truncated(c.rate, computed)
+    yield Finding(rule, severity, msg, figures[0], figures, expected=expected, truncated=truncated)
 

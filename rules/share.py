@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fiscal_lint.check.explain import HUNDRED, percent, truncated_note, value_text
+from fiscal_lint.check.explain import HUNDRED, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("share", Message("Shares of a total", "占比"))
@@ -69,17 +69,14 @@ def _share(doc, c):
     computed = ratio.scaled(HUNDRED)
     figures = [figure(doc, c.pct, "percent"), figure(doc, c.part, "part"), *figures_total]
     if computed.overlaps(stated):
-        yield Check(SHARE, "pass", figures[0], figures)
+        yield Check(SHARE, "pass", figures[0], figures, rounds=doc.rounds_up(c.pct, computed))
         return
     point = c.part.q.base / point_total * HUNDRED
     mid = percent(point, max(2, c.pct.q.decimals + 1))
     msg = Message(f"{value_text(c.part.q)} / {total_text} = {mid}, stated {value_text(c.pct.q)}",
                   f"{value_text(c.part.q)} ÷ {total_text} = {mid}，文中为{value_text(c.pct.q)}")
-    severity = "error"
-    if doc.only_truncated(c.pct, computed):
-        severity, msg = "info", truncated_note(msg)
-    yield Finding(SHARE, severity, msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),
-                  unsure=c.guess)
+    yield Finding(SHARE, "error", msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),
+                  unsure=c.guess, truncated=doc.only_truncated(c.pct, computed))
 
 
 def _total(doc, claims):

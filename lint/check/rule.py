@@ -130,6 +130,9 @@ class Finding:
     # the rule whose relation failed, when the finding is another rule's: a breakdown whose parts add up
     # to another figure is reported by FL102 (sum-other-total), but the relation checked is FL101's
     relation: Rule | None = None
+    # a percent that agrees only if the document truncates: an error where the document is seen to round
+    # (run/grade.py), else a note
+    truncated: bool = False
 
     def check(self) -> Check:
         """The failing check this finding stands for: same relation, same figures."""
@@ -148,6 +151,7 @@ class Check:
     figures: list[Figure] = field(default_factory=list)
     reading: str = ""  # for "unsure": what was guessed
     message: Message | None = None  # for "unsure": what the arithmetic gives as read
+    rounds: bool = False  # a percent that agrees as rounded and not as truncated: the document rounds
 
     @property
     def at(self) -> Position:

@@ -114,6 +114,14 @@ class Document:
         iv = self.interval(stated, mode="truncate")
         return iv is not None and computed.overlaps(-iv if sign < 0 else iv)
 
+    def rounds_up(self, stated: Mention, computed: Interval, sign: int = 1) -> bool:
+        """True when a percent that agrees as rounded would not agree as truncated (40.456% written 40.46%):
+        the document rounds, so a figure elsewhere that agrees only as truncated is wrong."""
+        if self.rounding == "truncate":
+            return False
+        iv = self.interval(stated, mode="truncate")
+        return iv is not None and not computed.overlaps(-iv if sign < 0 else iv)
+
     def written(self, start: int, end: int) -> str:
         """The original text of a normalized span (fullwidth digits and all)."""
         a = self.norm.origin(start)

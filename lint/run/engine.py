@@ -17,6 +17,7 @@ from ..inputs.source import Source, expand, read
 from ..text.normalize import Normalized
 from . import pool
 from . import budget
+from .grade import grade
 from .registry import rule_modules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -99,6 +100,7 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
         for fig in (verdict.anchor, *verdict.figures):
             if fig.at is None:
                 fig.at = locate(doc, fig)
+    result.findings = grade(result.findings, result.checks)
     return result
 
 
