@@ -487,3 +487,18 @@ def test_a_whole_broken_down_twice_in_one_list():
     r = lint_text("全国地方政府债务余额300000亿元。其中,一般债务140000亿元,专项债务160000亿元;政府债券298000亿元,"
                   "非政府债券形式存量政府债务2000亿元。")
     assert codes(r) == [] and passed(r, "sum")
+
+
+@pytest.mark.parametrize("text, ok", [
+    # 39.60 / (860.40 + 39.60) = 4.40%, 87.20 / (912.80 + 87.20) = 8.72%
+    ("2024年度收入、支出总计各是860.40,912.80万元。与2023年相比,收入、支出总计各减少39.60,87.20万元,各下降4.40%、8.72%。", True),
+    ("2024年度收入、支出總計各是860.40,912.80萬元。與2023年相比,收入、支出總計各減少39.60,87.20萬元,各下降4.40%、8.92%。", False),
+    ("2024年度收入、支出总计各是860.40,912.80万元。与2023年相比,收入、支出总计\n各减少39.60,87.20万元,各下降4.40%、\n8.92%。", False),
+])
+def test_each_of_two_totals_stated_the_sentence_before_its_changes(text, ok):
+    # the unit is written once for two figures joined by a comma, and the base opens a sentence of its own
+    r = lint_text(text)
+    assert codes(r) == ([] if ok else ["FL201"])
+    assert len(passed(r, "change")) >= (4 if ok else 3)
+    if not ok:
+        assert r.findings[0].expected == "8.72%"

@@ -205,8 +205,17 @@ def _distributive(para: Paragraph, bi: int, kw: Keyword, sent: int, deltas: list
     k = len(deltas)
     if k < 2 or (pcts and len(pcts) != k):
         return []
-    before = [m for m in para.mentions if m.index < bi and m.sent == sent and usable_amount(m) and not m.q.approx
-              and m.same_dimension(deltas[0])]
+    def listed(n: int) -> list[Mention]:
+        return [m for m in para.mentions if m.index < bi and m.sent == n and usable_amount(m) and not m.q.approx
+                and m.same_dimension(deltas[0])]
+
+    before = listed(sent)
+    if not before:
+        # "收、支总计各是4125.49,4143.91万元。与2021年相比,各减少1267.86,2570.97万元": the figures are the whole
+        # of the sentence before, and as many as the amounts
+        before = listed(sent - 1)
+        if len(before) != k:
+            return []
     if len(before) < k:
         return []
     currents = before[-k:]

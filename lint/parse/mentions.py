@@ -107,7 +107,7 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
         role, kw, label, sign = _role(para.items, clause_start, i, it)
         prev = para.mentions[-1] if para.mentions else None
         if (role == "plain" and prev is not None and prev.index == i - 2 and prev.role in ATTACHED_ROLES
-                and prev.kind == it.kind and _joins(para.items[i - 1])):
+                and prev.kind == it.kind and (_joins(para.items[i - 1]) or _borrowed_unit(prev.q, para.items[i - 1]))):
             # "各减少1267.86、2570.97万元", "占…的8.1%和91.9%": a figure listed after a change or share figure is one too
             role, kw, sign = prev.role, prev.keyword, prev.sign
         if (role == "plain" and it.kind == "percent" and prev is not None and prev.role == "delta"
@@ -144,6 +144,11 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
 def _joins(it: Item) -> bool:
     """The word between two listed figures: 、 or 和/及/与."""
     return (isinstance(it, Keyword) and it.text == "、") or (isinstance(it, Label) and it.text in ("和", "及", "与", "以及"))
+
+
+def _borrowed_unit(q: Quantity, sep: Item) -> bool:
+    """"各减少1267.86,2570.97万元": a comma joins two figures when the first has the second's unit only."""
+    return isinstance(sep, Keyword) and sep.text == "," and bool(q.unit) and not q.text.endswith(q.unit)
 
 
 def _template_choice(before: list[Keyword], items: list[Item], start: int, end: int) -> list[Keyword]:
