@@ -502,3 +502,19 @@ def test_each_of_two_totals_stated_the_sentence_before_its_changes(text, ok):
     assert len(passed(r, "change")) >= (4 if ok else 3)
     if not ok:
         assert r.findings[0].expected == "8.72%"
+
+
+@pytest.mark.parametrize("pct, ok", [("9.1%", True), ("9.9%", False)])
+def test_sentences_after_a_pipe_among_layout_pipes_are_prose(pct, ok):
+    # a page's layout table left pipes around a paragraph: 3.00 / (30.00 + 3.00) = 9.09%
+    text = ("| \n |  |  |  | \n  \n   | 2024年度本單位“三公”經費支出決算為30.00萬元,較上年減少3.00萬元,"
+            f"下降{pct}。其中:公務接待費10.00萬元;公務用車運行維護費20.00萬元。")
+    r = lint_text(text)
+    assert codes(r) == ([] if ok else ["FL201"])
+    assert passed(r, "sum") and len(passed(r, "change")) >= (2 if ok else 1)
+
+
+def test_a_table_cell_of_one_sentence_after_a_pipe_stays_a_cell():
+    text = "| 项目 | 完成情况 |\n| 培训 | 完成培训120人次。 |\n  | 按计划完成。\n"
+    r = lint_text(text)
+    assert r.doc.blocks[0].kind == "table" and len(r.doc.blocks) == 1

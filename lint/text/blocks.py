@@ -37,6 +37,16 @@ def _stray_pipe(line: str) -> bool:
     return len(body) >= 20 and body.endswith(("。", "!", "?", "."))
 
 
+def _prose_after_pipe(line: str) -> bool:
+    """"  | 根据…。按…为583.83万元,…。其中:…": a page's markup left one "|" before a paragraph of sentences. Even
+    among the pipes of a layout table it is prose: a table cell holds no run of several sentences."""
+    body = line.strip()
+    if not body.startswith("|") or body.count("|") != 1 or "\t" in line:
+        return False
+    body = body[1:].strip()
+    return len(body) >= 40 and len(SENTENCE_END.findall(body)) >= 2 and not regex.search(r"\S {3,}\S", body)
+
+
 SENTENCE_END = regex.compile(r"[。!?]")
 
 
@@ -82,7 +92,7 @@ def split(text: str) -> list[Block]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if TABLE_ROW.search(line) and not _byline(line):
+        if TABLE_ROW.search(line) and not _byline(line) and not _prose_after_pipe(line):
             table.append(span)
             continue
         flush_table()
