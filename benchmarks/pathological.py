@@ -19,7 +19,7 @@ def table_columns(n: int) -> str:
     b = [rng.randint(0, 999) for _ in range(n)]
     rows = ["收入支出决算总表", "单位：万元", "项目\t" + "\t".join(f"栏目{k}" for k in range(n)),
             "基本支出\t" + "\t".join(f"{x}.00" for x in a), "项目支出\t" + "\t".join(f"{x}.00" for x in b),
-            "合计\t" + "\t".join(f"{x + y}.00" for x, y in zip(a, b))]
+            "合计\t" + "\t".join(f"{x + y}.00" for x, y in zip(a, b, strict=True))]
     return "\n".join(rows) + "\n"
 
 
