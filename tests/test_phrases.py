@@ -379,6 +379,21 @@ def test_the_changes_of_the_parts_add_up_to_the_change_of_the_total(delta, ok):
     assert any(c.rule.code == "FL103" and c.status == ("pass" if ok else "fail") for c in r.checks)
 
 
+@pytest.mark.parametrize("delta,ok", [("15.00", True), ("25.00", False)])
+def test_the_changes_of_a_partial_list_that_makes_its_total_add_up(delta, ok):
+    # 其中 names some parts, not always all; these two make the total, so their changes make its change
+    r = lint_text("公車購置及運行維護費支出150.00萬元,比上年減支20.00萬元。其中:公務用車購置費支出10.00萬元,"
+                  f"比上年減支{delta}萬元;公務用車運行維護費140.00萬元,比上年減支5.00萬元。")
+    assert codes(r) == ([] if ok else ["FL103"])
+    assert any(c.rule.code == "FL103" for c in r.checks)
+
+
+def test_the_changes_of_a_partial_list_short_of_its_total_are_not_added():
+    r = lint_text("公车购置及运行维护费支出150.00万元,比上年减支20.00万元。其中:公务用车购置费支出10.00万元,"
+                  "比上年减支25.00万元;公务用车运行维护费120.00万元,比上年减支5.00万元。")
+    assert not [c for c in r.checks if c.rule.code == "FL103"]
+
+
 def test_changes_against_different_bases_are_not_added():
     text = ("“三公”经费支出30万元，较上年增加5万元。其中：因公出国(境)费0万元，与上年持平；公务接待费10万元，{base}减少1万元；"
             "公务用车运行维护费20万元，较上年增加8万元。")
