@@ -533,3 +533,22 @@ def test_a_table_cell_of_one_sentence_after_a_pipe_stays_a_cell():
     text = "| 项目 | 完成情况 |\n| 培训 | 完成培训120人次。 |\n  | 按计划完成。\n"
     r = lint_text(text)
     assert r.doc.blocks[0].kind == "table" and len(r.doc.blocks) == 1
+
+
+@pytest.mark.parametrize("running, ok", [("45.00", True), ("50.00", False)])
+def test_a_list_opened_by_a_closing_colon_takes_the_numbered_lines_under_it(running, ok):
+    # "…50.00万元。其中:" then "1、", "2、" under "(二)": the parts, and "(三)" is the total's sibling
+    text = ("(一)因公出国(境)费0万元。\n(二)公務用車購置及運行費50.00萬元。其中:\n"
+            "1、公務用車購置費5.00萬元,購置中巴車1輛。\n"
+            f"2、公務用車運行費{running}萬元,主要用於燃油、維修等支出。\n(三)公務接待費8.20萬元。")
+    r = lint_text(text)
+    assert codes(r) == ([] if ok else ["FL101"])
+    sums = [c for c in r.checks if c.rule.code == "FL101"]
+    assert len(sums) == 1 and [f.text for f in sums[0].figures] == ["50.00萬元", "5.00萬元", f"{running}萬元"]
+
+
+def test_digits_after_a_lost_character_are_no_figure():
+    # a broken encoding turned characters into "?": what follows may have lost digits of its own
+    r = lint_text("(一)一般公共服务支出?8639万元,较上年减支5273万元,下降9.8%。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL201"]
+    assert codes(lint_text("(一)一般公共服务支出8639万元,较上年减支5273万元,下降9.8%。")) == ["FL201"]

@@ -8,6 +8,7 @@ import regex
 from ..arith.quantity import Quantity
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
+from ..text import outline
 from .common import (
     MAX_SENTENCES_BACK,
     listed,
@@ -424,7 +425,7 @@ def across_lines(paras: list[Paragraph], n: int) -> list[SumClaim]:
         trailing = _trailing_parts(para)
         if trailing is not None and n + 1 < len(paras):
             total = _total_before(para, trailing, set())
-            parts = _leading_figures(paras[n + 1:], total) if total is not None else []
+            parts = _leading_figures(paras[n + 1:], total, _marker(para)) if total is not None else []
             if len(parts) >= 2:
                 out.append(SumClaim(total, parts, items[trailing], exhaustive=complete_pair(parts, total)))
         opening = next((k for k, it in enumerate(items) if not (isinstance(it, Keyword) and it.kind == "SEP")), None)
@@ -454,14 +455,36 @@ def _trailing_parts(para: Paragraph) -> int | None:
     return k if isinstance(it, Keyword) and it.kind == "PARTS" else None
 
 
-def _leading_figures(paras: list[Paragraph], total: Mention) -> list[Mention]:
-    """The figure opening each following line, named by the words before it and nothing else, while lines do."""
+def _leading_figures(paras: list[Paragraph], total: Mention, level: int | None = None) -> list[Mention]:
+    """The figure opening each following line, named by the words before it and nothing else, while lines do,
+    and until a line numbered as the total's own is (its sibling "(三)…" after "(二)…其中:", "1、…", "2、…")."""
     out: list[Mention] = []
     for para in paras:
-        first = para.mentions[0] if para.mentions else None
+        marker = _marker(para)
+        if level is not None and marker is not None and marker <= level:
+            break
+        mentions, opening = para.mentions, 0
+        if mentions and _list_number(para, mentions[0]):  # "1、公务用车购置费34.71万元": the line's number first
+            mentions, opening = mentions[1:], mentions[0].index + 1
+        first = mentions[0] if mentions else None
         if (first is None or first.sent != 0 or first.role != "plain" or first.q.approx or not usable_amount(first)
                 or not first.same_dimension(total)
-                or any(not isinstance(it, Label) for it in para.items[:first.index]) or not first.label):
+                or any(not isinstance(it, Label) for it in para.items[opening:first.index]
+                       if not (isinstance(it, Keyword) and it.kind == "SEP" and it.text == "、"))
+                or not first.label):
             break
         out.append(first)
     return out
+
+
+def _marker(para: Paragraph) -> int | None:
+    """The outline level of the marker opening a paragraph ("(二)" is deeper than "二、"), if one does."""
+    m = outline.HEADING.match("".join(it.text for it in para.items[:3]))
+    return next((outline.LEVEL[k] for k, v in m.groupdict().items() if v and k in outline.LEVEL), None) if m else None
+
+
+def _list_number(para: Paragraph, m: Mention) -> bool:
+    """A bare number opening a line and followed by 、 or . ("1、", "2."): the item's number, no figure."""
+    nxt = para.items[m.index + 1] if m.index + 1 < len(para.items) else None
+    return (m.index == 0 and m.q.kind == "number" and "." not in m.q.number
+            and ((isinstance(nxt, Keyword) and nxt.text == "、") or (isinstance(nxt, Label) and nxt.text[:1] == ".")))

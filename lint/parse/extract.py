@@ -66,11 +66,15 @@ def parser(strict: bool = False) -> Lark:
                 propagate_positions=False, maybe_placeholders=False)
 
 
-SENTENCE = regex.compile(r"[^。!?\n]*(?:[。!?]|\n|$)")
+# a "?" right before a digit stands for a character a broken encoding lost ("支出?8639万元"), not a question
+SENTENCE = regex.compile(r"(?:[^。!?\n]|\?(?=\d))*(?:[。!?]|\n|$)")
 # a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")
 # (a run of numerals is tried from its start only: from inside it the match would end at the same place)
 HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
                            r"(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)|大于|小于|等于|高于|低于|超过|持平")
+
+
+TAIL = 8  # characters of a figureless sentence closing a paragraph with a colon that is still read
 
 
 def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, int]]:
@@ -78,7 +82,10 @@ def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, in
     left out, and `notes` (caps.Notes) hears of it, as of the sentences past the document's caps.MAX_SENTENCES."""
     out = []
     for m in SENTENCE.finditer(text, start, end):
-        if m.end() > m.start() and HAS_FIGURE.search(text, m.start(), m.end()):
+        # and a short last one ending in a colon: "…1116.14万元。其中:" opens a list on the lines that follow
+        tail = text[m.start():m.end()].strip()
+        last = m.end() >= end - 1 and 0 < len(tail) <= TAIL and tail.endswith(":")
+        if m.end() > m.start() and (HAS_FIGURE.search(text, m.start(), m.end()) or last):
             if m.end() - m.start() > caps.MAX_SENTENCE:
                 if notes is not None:
                     notes.at(m.start(), f"a sentence of {caps.count(m.end() - m.start())} characters (more than "
