@@ -23,8 +23,8 @@ BALANCE = Rule(
     "FL701", "balance-identity", "balance", "error",
     Message("A balance identity does not hold (opening + income − expense = closing, totals = year + balances).",
             "结转结余恒等式不成立（年初结转和结余 + 收入 − 支出 = 年末结转和结余；总计 = 本年合计 + 结转结余）。"),
-    explanation=Message('上年结转 + 总收入 − 总支出 = 年末结余; 收入总计 = 本年收入合计 + 年初结转和结余 (+ 使用非财政拨款结余); 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配). A missing optional term makes a failure a warning.',
-                        '上年结转 + 总收入 − 总支出 = 年末结余；收入总计 = 本年收入合计 + 年初结转和结余（+ 使用非财政拨款结余）；支出总计 = 本年支出合计 + 年末结转和结余（+ 结余分配）。缺少可选项时不符只给出警告。'),
+    explanation=Message('上年结转 + 总收入 − 总支出 = 年末结余; 收入 − 支出 = 本年收支结余 (the year\'s balance, stated after them); 收入总计 = 本年收入合计 + 年初结转和结余 (+ 使用非财政拨款结余); 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配). A missing optional term makes a failure a warning.',
+                        '上年结转 + 总收入 − 总支出 = 年末结余；收入 − 支出 = 本年收支结余（其后所述的当年结余）；收入总计 = 本年收入合计 + 年初结转和结余（+ 使用非财政拨款结余）；支出总计 = 本年支出合计 + 年末结转和结余（+ 结余分配）。缺少可选项时不符只给出警告。'),
     good='2022年实际完成总收入820.50万元，上年结转120.30万元，总支出850.60万元，年末结余90.20万元。',
     bad='2022年实际完成总收入820.50万元，上年结转120.30万元，总支出850.60万元，年末结余100.20万元。',
 )

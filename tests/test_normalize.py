@@ -36,6 +36,8 @@ def test_thousands_separators(original, expected):
     ("在职 15 人/编制 19 人 \\times 100%=79%", "在职15人/编制19人×100%=79%"),
     ("第一部分 部门概况 PAGEREF _Toc25831 \\h 3", "第一部分部门概况"),
     ("HYPERLINK \\l \"_Toc123\" 一、部门职责", " 一、部门职责"),
+    # pinyin printed after characters (flattened ruby text): the words are read without it
+    ("本年收支結(jié)餘7480億元,預(yù)算執行(a)", "本年收支结余7480亿元,预算执行(a)"),
 ])
 def test_debris(original, expected):
     assert normalize(original).text == expected

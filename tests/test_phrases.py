@@ -552,3 +552,29 @@ def test_digits_after_a_lost_character_are_no_figure():
     r = lint_text("(一)一般公共服务支出?8639万元,较上年减支5273万元,下降9.8%。")
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL201"]
     assert codes(lint_text("(一)一般公共服务支出8639万元,较上年减支5273万元,下降9.8%。")) == ["FL201"]
+
+
+# ------------------------------------------------------------------ income less spending
+@pytest.mark.parametrize("text, ok", [
+    # 1250 − 1180 = 70; the parts of the income (其中) are neither the income nor the spending
+    ("2024年全县社会保险基金收入1250亿元,比上年增长6.1%,其中:保险费收入980亿元;财政补贴收入270亿元。"
+     "支出1180亿元,比上年增长8.0%。本年收支结余70亿元,年末滚存结余860亿元。", True),
+    ("2024年全縣社會保險基金收入1250億元,比上年增長6.1%,其中:保險費收入980億元;財政補貼收入270億元。"
+     "支出1180億元,比上年增長8.0%。本年收支結餘75億元,年末滾存結餘860億元。", False),
+])
+def test_the_year_s_balance_is_income_less_spending(text, ok):
+    r = lint_text(text)
+    assert codes(r) == ([] if ok else ["FL701"])
+    nets = [c for c in r.checks if c.rule.code == "FL701"]
+    assert len(nets) == 1 and [f.text for f in nets[0].figures][1:] == ["1250亿元" if ok else "1250億元",
+                                                                      "1180亿元" if ok else "1180億元"]
+
+
+@pytest.mark.parametrize("text", [
+    # a balance carried as an item of spending, after several kinds of spending
+    "全县财政总收入为1825万元。财政支出1391万元,上解支出112万元,债券还本支出87万元,年终结余结转支出150万元。",
+    # several kinds of spending before the balance: none of them is the whole
+    "全县财政总收入为1825万元。财政支出1391万元,上解支出112万元,债券还本支出87万元,收支相抵结余150万元。",
+])
+def test_a_balance_after_a_list_of_spending_is_not_read(text):
+    assert not [c for c in lint_text(text).checks if c.rule.code == "FL701"]

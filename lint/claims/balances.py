@@ -22,12 +22,6 @@ def _first(mentions, pred) -> Mention | None:
     return next((m for m in mentions if pred(m)), None)
 
 
-
-
-
-
-
-
 def balances(paragraphs: list[Paragraph]) -> list[BalanceClaim]:
     """Balance identities.
 
@@ -68,3 +62,46 @@ def balances(paragraphs: list[Paragraph]) -> list[BalanceClaim]:
 @claim_kind("balances")
 def _balances(doc) -> list[BalanceClaim]:
     return balances(doc.paragraphs)
+
+
+@claim_kind("balances")
+def _net(doc) -> list[BalanceClaim]:
+    """"…基金收入37667亿元,…,其中:…。支出32581亿元,…。本年收支结余5086亿元": income − expense = the year's
+    balance, each the nearest before the next within two sentences; the parts of a listed total are never one
+    of them, and a balance of the year's end or start (年末滚存结余) is a stock, not the year's."""
+    parts = {id(p) for c in doc.sums for p in c.parts}
+    out: list[BalanceClaim] = []
+    for para in doc.paragraphs:
+        ms = [m for m in para.mentions if m.kind == "money" and not m.q.approx and m.role not in ATTACHED_ROLES
+              and id(m) not in parts]
+        for k, bal in enumerate(ms):
+            # "…年终结余结转支出15061万元" is an item of spending, not the balance
+            if bal.role != "balance" or any(w in bal.label for w in (*STOCK, "收入", "支出")):
+                continue
+            expense = _nearest(ms[:k], bal.sent, "支出", "收入")
+            if expense is None or any(m.role == "balance" for m in ms[ms.index(expense) + 1:k]):
+                continue
+            income = _nearest(ms[:ms.index(expense)], bal.sent, "收入", "支出")
+            if income is None or _has_opening(ms, income, bal):
+                continue
+            between = ms[ms.index(income) + 1:k]
+            if sum("支出" in m.label for m in between) == 1:  # several kinds of spending listed: none is the whole
+                out.append(BalanceClaim(result=bal, plus=[income], minus=[expense], name="net"))
+    return out
+
+
+STOCK = ("年末", "年初", "上年")  # a balance so qualified is what is held, not what the year left
+
+
+def _nearest(ms: list[Mention], sent: int, word: str, other: str) -> Mention | None:
+    for m in reversed(ms):
+        if m.sent < sent - 2:
+            return None
+        if word in m.label and other not in m.label and m.role in ("total", "plain", "actual"):
+            return m
+    return None
+
+
+def _has_opening(ms: list[Mention], income: Mention, bal: Mention) -> bool:
+    """An opening balance stated between the two makes the identity the carry-over one, read above."""
+    return any(m.role == "opening" and income.index < m.index < bal.index for m in ms)

@@ -140,6 +140,8 @@ DELETIONS: list[regex.Pattern] = [
     regex.compile(r"(?<!\s)\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
     # the dollar signs around OCR'd LaTeX
     regex.compile(r"\$(?=[^$\n]{0,60}\$)|(?<=\$[^$\n]{0,60})\$"),
+    # pinyin a page printed after a character, as ruby text flattened: "结(jié)余", "预(yù)算"
+    regex.compile(r"(?<=\p{Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"),
     # thousands separators: 1,010.52 -> 1010.52 (a list "4125.49,4143.91" is left alone)
     regex.compile(r"(?<=(?<![\d.,])\d{1,3}(?:,\d{3})*),(?=\d{3}(?:,\d{3})*(?![\d,]))"),
 ]
