@@ -578,3 +578,26 @@ def test_the_year_s_balance_is_income_less_spending(text, ok):
 ])
 def test_a_balance_after_a_list_of_spending_is_not_read(text):
     assert not [c for c in lint_text(text).checks if c.rule.code == "FL701"]
+
+
+# ------------------------------------------------------------------ the three 三公 items are the whole
+@pytest.mark.parametrize("text, ok", [
+    # 0 + 3.00 + 1.00 = 4.00: 0%, 75%, 25%
+    ("2024年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行维护费支出决算3.00万元,"
+     "占75%;公务接待费支出决算1.00万元,占25%。", True),
+    ("2024年“三公”經費財政撥款支出決算中,因公出國(境)費支出決算0萬元,佔0%;公務用車購置及運行維護費支出決算3.00萬元,"
+     "佔0.75%;公務接待費支出決算1.00萬元,佔25%。", False),
+    ("2024年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行\n维护费支出决算3.00万元,"
+     "占75%;公务接待费支出决算1.00万元,占\n2.5%。", False),
+])
+def test_bare_shares_of_the_three_sangong_items_are_shares_of_their_sum(text, ok):
+    r = lint_text(text)
+    assert (codes(r) == []) is ok
+    if not ok:
+        assert "FL401" in codes(r) and "FL402" in codes(r)
+    assert len([c for c in r.checks if c.rule.code == "FL401"]) == 3
+
+
+def test_bare_shares_of_two_sangong_items_are_not_guessed():
+    r = lint_text("2024年“三公”经费支出决算中,公务用车运行维护费3.00万元,占0.75%;公务接待费1.00万元,占25%。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL401"]

@@ -19,7 +19,7 @@ CORPORA = {
     "shared": (ROOT.parent / "shared" / "corpus" / "real", ROOT.parent / "real-texts"),
 }
 # (false alarms at most, errors caught at least, ok claims verified at least), as measured
-FLOORS = {"own": (1, 43, 881), "shared": (0, 9, 148)}
+FLOORS = {"own": (1, 45, 881), "shared": (0, 11, 148)}
 
 
 def exact_texts(manifest: Path, folder: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from .common import (
     usable_amount,
 )
 from .kinds import claim_kind
-from .sums import SumClaim, complete_pair
+from .sums import SumClaim, complete_pair, sangong_items
 
 
 @dataclass
@@ -158,7 +158,8 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
     """Shares without a stated total, in runs: in the same or consecutive paragraphs, or, for shares naming one
     base ("占一般公共预算支出的"), within a few paragraphs of each other, other shares between. In a run, the
     shares that follow each other and make 100% are one breakdown, whose total is the sum of their parts; so is
-    a run of just two shares of one named base for the two halves of a whole (基本支出 and 项目支出)."""
+    a run of just two shares of one named base for the two halves of a whole (基本支出 and 项目支出), and a run of
+    three bare shares of the three 三公 items, whatever they total."""
     runs: list[list[tuple[int, ShareClaim]]] = []
     for pi, c in pending:
         gap = NAMED_GAP if c.base else 1
@@ -176,6 +177,8 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
                        None)
             if end is None and len(claims) == 2 and claims[0].base and complete_pair([c.part for c in claims]):
                 end = 2
+            if end is None and not claims[start].base and sangong_items([c.part for c in claims[start:start + 3]]):
+                end = start + 3  # "因公出国(境)费…占0%;公务用车…占0.02%;公务接待费…占0.95%": the whole of 三公, short of 100%
             if end is None:
                 start += 1
                 continue

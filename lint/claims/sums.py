@@ -28,6 +28,9 @@ COMPLEMENTS = [
     ("工资福利支出", "商品和服务支出"),
 ]
 
+# the three items of the 三公 funds, which make the whole of them
+SANGONG = ("因公出国", "公务用车", "公务接待")
+
 CLOSING_TOTAL_WORDS = {"合计", "共计", "总计", "小计", "收支总计"}
 
 
@@ -56,6 +59,12 @@ def complete_pair(parts, total=None) -> bool:
                 continue
             return True
     return False
+
+
+def sangong_items(parts) -> bool:
+    """Are the parts the three 三公 items, each once, in any order?"""
+    return len(parts) == 3 and all(sum(w in p.label for p in parts) == 1 for w in SANGONG) and all(
+        sum(w in p.label for w in SANGONG) == 1 for p in parts)
 
 
 def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
