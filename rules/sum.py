@@ -49,7 +49,7 @@ RULES = [MISMATCH, OTHER_TOTAL, CHANGES]
 
 
 def check(doc) -> Iterator[Check | Finding]:
-    for claim in doc.sums + doc.table_sums:
+    for claim in doc.sums + doc.table_sums + doc.share_sums:
         if not is_head_count(claim):
             yield from guarded(check_breakdown(doc, claim, MISMATCH, OTHER_TOTAL))
     changes = _changes_of(doc)

@@ -601,3 +601,31 @@ def test_bare_shares_of_the_three_sangong_items_are_shares_of_their_sum(text, ok
 def test_bare_shares_of_two_sangong_items_are_not_guessed():
     r = lint_text("2024年“三公”经费支出决算中,公务用车运行维护费3.00万元,占0.75%;公务接待费1.00万元,占25%。")
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL401"]
+
+
+# ------------------------------------------------------------------ shares that make 100% name every part
+@pytest.mark.parametrize("service, ok", [("1500.00", True), ("1500.40", False)])
+def test_shares_of_a_stated_total_that_make_100_percent_make_the_total(service, ok):
+    # 6000.00 + 2500.00 + 1500.00 = 10000.00: 60%, 25%, 15% of the 采购规模 stated first, one paragraph each
+    text = ("2024年全省政府采購規模為10000.00億元,比上年增加500.00億元,增長5.3%。\n\n"
+            "工程類采購金額6000.00億元,占采購總規模的60.0%。\n\n貨物類采購金額2500.00億元,占采購總規模的25.0%。\n\n"
+            f"服務類采購金額{service}億元,占采購總規模的15.0%。")
+    r = lint_text(text)
+    assert codes(r) == ([] if ok else ["FL101"])
+    assert len([c for c in r.checks if c.rule.code == "FL401" and c.status == "pass"]) == 3
+
+
+def test_a_base_named_without_its_zong_must_hold_every_part():
+    # "支出总预算" is not the 项目支出预算 before it, which is smaller than the items
+    r = lint_text("基本支出预算1000.00元,占支出总预算的90.91%;项目支出预算100.00元,占支出总预算的9.09%。\n"
+                  "其中:(一)教育支出800.00元,占支出总预算72.73%。\n(二)卫生支出300.00元,占支出总预算27.27%。")
+    assert codes(r) == []
+    assert not [f for c in r.checks for f in c.figures if c.rule.code == "FL401" and f.text == "100.00元"
+                and f.role == "total"]
+
+
+def test_a_zero_share_is_exact_when_shares_are_added_up():
+    # the list is cut before its last share: 91.40% + 0% + 8.55% + 0% is not 100%, even with 0% as 0–0.5%
+    r = lint_text("本年收入合计6023.69万元,其中:财政拨款收入5505.38万元,占收入合计的91.40%;上级补助收入0万元,"
+                  "占收入合计的0%;事业收入514.89万元,占收入合计的8.55%;经营收入0万元,占收入合计的0%;其他收入3.")
+    assert "FL101" not in codes(r)

@@ -74,6 +74,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
     part_of = {id(p): c for c in sum_claims for p in c.parts}
     out: list[ShareClaim] = []
     pending: list[tuple[int, ShareClaim]] = []
+    unnamed: dict[int, list[Mention]] = {}  # share (by id) -> figures named as its base without its 总
     earlier: list[Mention] = []
     for pi, para in enumerate(paragraphs):
         listed = _respectively(para)
@@ -97,8 +98,9 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 continue  # "占收入的89.99%": a base named by one generic word could be any of several figures
             if len(words) >= 3:
                 key = _label_key(words)
-                named = [x for x in reversed(earlier) if x is not part and key in _label_key(x.label)
-                         and x.same_dimension(part)]
+                named = _named(earlier, part, key)
+                if not named and "总" in key and len(key) > 3:
+                    unnamed[id(claim)] = _named(earlier, part, key.replace("总", ""))
                 total = named[0] if named else None
                 if total is not None:
                     claim.total, claim.explicit = total, True
@@ -119,7 +121,28 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 out.append(claim)
                 continue
             pending.append((pi, claim))
-    out.extend(_grouped(pending))
+    resolved = _without_zong(pending, unnamed)
+    out.extend(resolved)
+    out.extend(_grouped([(pi, c) for pi, c in pending if c not in resolved]))
+    return out
+
+
+def _without_zong(pending: list[tuple[int, ShareClaim]], unnamed: dict[int, list[Mention]]) -> list[ShareClaim]:
+    """"占采购总规模的58.6%" with no figure named so: the figure named without 总 (政府采购规模) stated before every
+    share of that base and at least the largest of their parts (项目支出预算 is none of 支出总预算's items)."""
+    by_base: dict[str, list[ShareClaim]] = {}
+    for _, c in pending:
+        if id(c) in unnamed:
+            by_base.setdefault(c.base, []).append(c)
+    out: list[ShareClaim] = []
+    for claims in by_base.values():
+        biggest = max(c.part.q.base for c in claims)
+        common = [x for x in unnamed[id(claims[0])] if x.q.base >= biggest
+                  and all(any(x is y for y in unnamed[id(c)]) for c in claims)]
+        if common:
+            for c in claims:
+                c.total, c.explicit = common[0], True
+            out.extend(claims)
     return out
 
 
@@ -147,10 +170,16 @@ def _respectively(para: Paragraph) -> dict[int, tuple[Mention | None, Mention]]:
     return out
 
 
-def _about_hundred(pcts: list[Mention]) -> bool:
-    """Do the written shares total 100% within their rounding (half a unit of the last digit each)?"""
+def _named(earlier: list[Mention], part: Mention, key: str) -> list[Mention]:
+    """The figures before a share whose label holds the words naming its base, the latest first."""
+    return [x for x in reversed(earlier) if x is not part and key in _label_key(x.label) and x.same_dimension(part)]
+
+
+def _about_hundred(pcts: list[Mention], exact_zero: bool = False) -> bool:
+    """Do the written shares total 100% within their rounding (half a unit of the last digit each)? With
+    `exact_zero`, a share written 0% is exactly nothing, as the share of a part of 0 is."""
     total = sum(p.q.value for p in pcts)
-    slack = sum(Decimal(5).scaleb(-p.q.decimals - 1) for p in pcts)
+    slack = sum(Decimal(5).scaleb(-p.q.decimals - 1) for p in pcts if not (exact_zero and p.q.value == 0))
     return abs(total - 100) <= slack
 
 
@@ -194,3 +223,19 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
 @claim_kind("shares")
 def _shares(doc) -> list[ShareClaim]:
     return shares(doc.paragraphs, doc.sums)
+
+
+@claim_kind("share_sums")
+def _share_sums(doc) -> list[SumClaim]:
+    """"规模为17305.34亿元…工程类…占采购总规模的58.6%…货物类…30.2%…服务类…11.2%": shares of one stated total
+    that make 100% name every part of it, wherever they stand, so the parts must make the total."""
+    groups: dict[int, list[ShareClaim]] = {}
+    for c in doc.shares:
+        if c.explicit and c.total is not None and not c.guess:
+            groups.setdefault(id(c.total), []).append(c)
+    out = []
+    for claims in groups.values():
+        parts = list({id(c.part): c.part for c in claims}.values())
+        if len(parts) >= 2 and len(parts) == len(claims) and _about_hundred([c.pct for c in claims], exact_zero=True):
+            out.append(SumClaim(claims[0].total, parts, claims[0].pct.keyword, exhaustive=True))
+    return out
