@@ -8,12 +8,14 @@ tried before anything is reported.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from fiscal_lint.arith.numbers import Interval, fmt
 from fiscal_lint.check.explain import HUNDRED, in_unit, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
+from fiscal_lint.claims.table_changes import TableChange
 
 FAMILY = Family("change", Message("Changes against a base period", "增减变化"))
 
@@ -39,8 +41,8 @@ AMOUNT = Rule(
     "FL203", "change-amount", "change", "error",
     Message("A change amount disagrees with the current and previous figures it is the difference of.",
             "增减额与本期数、上期数之差不符。"),
-    explanation=Message('Where both years are stated, the change amount must be their difference.',
-                        '两个年度的数字都已写明时，增减额应为二者之差。'),
+    explanation=Message('Where both years are stated, the change amount must be their difference; so must a table\'s 增减额 column be its current column less its previous one (and its 增长率 column that difference over the previous).',
+                        '两个年度的数字都已写明时，增减额应为二者之差；表格中的增减额栏应为本期栏减上期栏（增长率栏为该差额除以上期栏）。'),
     good='2023年度收入120.00万元，2022年度收入100.00万元，较上年增加20.00万元，增长20.0%。',
     bad='2023年度收入120.00万元，2022年度收入100.00万元，较上年增加25.00万元，增长20.0%。',
 )
@@ -64,6 +66,8 @@ def check(doc) -> Iterator[Check | Finding]:
         yield from guarded(_percent(doc, claim))
         yield from guarded(_amount(doc, claim))
         yield from guarded(_flat(doc, claim))
+    for change in doc.table_changes:
+        yield from guarded(_table(doc, change))
 
 
 def _signed(iv: Interval, sign: int) -> Interval:
@@ -249,3 +253,43 @@ def _flat(doc, c: ChangeClaim):
                           f"文中称“{c.flat.text}”，但变化为{value_text(m.q)}")
         yield Finding(FLAT, "warning", msg, figures[0], figures)
         return
+
+
+def _table(doc, c: TableChange):
+    """A table row's change: the amount column is current − previous, the rate column (current − previous) /
+    previous, each as written with its sign."""
+    peers = [m for m in (c.current, c.previous, c.delta) if m is not None]
+    cur, prev = doc.interval(c.current, peers), doc.interval(c.previous, peers)
+    if cur is None or prev is None:
+        return
+    diff, point = cur - prev, c.current.q.base - c.previous.q.base
+    pair = [figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
+    expr = f"{value_text(c.current.q)} − {value_text(c.previous.q)}"
+    if c.delta is not None and (d := doc.interval(c.delta, peers)) is not None:
+        figures = [figure(doc, c.delta, "delta"), *pair]
+        if diff.overlaps(d):
+            yield Check(AMOUNT, "pass", figures[0], figures)
+        else:
+            digits = max(c.current.q.decimals, c.previous.q.decimals)
+            want = ("-" if point < 0 else "") + in_unit(abs(point), c.delta.q, digits)
+            msg = Message(f"{expr} = {want}, stated {value_text(c.delta.q)}", f"{expr} = {want}，文中为{value_text(c.delta.q)}")
+            yield Finding(AMOUNT, "error", msg, figures[0], figures, expected=want)
+    if c.rate is None or c.previous.q.base <= 0 or (stated := doc.interval(c.rate, [])) is None:
+        return
+    ratio = diff / prev
+    if ratio is None:
+        return
+    computed = ratio.scaled(HUNDRED)
+    figures = [figure(doc, c.rate, "percent"), *pair]
+    # a rate is read for its size against the size of the change, so that truncation cuts toward zero
+    size = replace(c.rate, q=replace(c.rate.q, value=abs(c.rate.q.value)))
+    along = -computed if c.rate.q.value < 0 else computed
+    if computed.overlaps(stated):
+        yield Check(PERCENT, "pass", figures[0], figures, rounds=doc.rounds_up(size, along))
+        return
+    pct = point / c.previous.q.base * HUNDRED
+    mid = percent(pct, max(2, c.rate.q.decimals + 1))
+    msg = Message(f"({expr}) / {value_text(c.previous.q)} = {mid}, stated {c.rate.q.number}%",
+                  f"({expr}) ÷ {value_text(c.previous.q)} = {mid}，文中为{c.rate.q.number}%")
+    yield Finding(PERCENT, "error", msg, figures[0], figures, expected=percent(pct, c.rate.q.decimals),
+                  truncated=doc.only_truncated(size, along))

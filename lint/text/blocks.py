@@ -47,6 +47,7 @@ def _prose_after_pipe(line: str) -> bool:
     return len(body) >= 40 and len(SENTENCE_END.findall(body)) >= 2 and not regex.search(r"\S {3,}\S", body)
 
 
+BOX_RULE = regex.compile(r"^[\s\-─━┬┼┴├┤┌┐└┘═╤╪╧╞╡┯┷┿]+$")
 SENTENCE_END = regex.compile(r"[。!?]")
 
 
@@ -90,7 +91,7 @@ def split(text: str) -> list[Block]:
     for line in text.split("\n"):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        if not line.strip():
+        if not line.strip() or BOX_RULE.match(line):  # a rule drawn between table rows breaks no table
             continue
         if TABLE_ROW.search(line) and not _byline(line) and not _prose_after_pipe(line):
             table.append(span)
