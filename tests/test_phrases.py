@@ -629,3 +629,24 @@ def test_a_zero_share_is_exact_when_shares_are_added_up():
     r = lint_text("本年收入合计6023.69万元,其中:财政拨款收入5505.38万元,占收入合计的91.40%;上级补助收入0万元,"
                   "占收入合计的0%;事业收入514.89万元,占收入合计的8.55%;经营收入0万元,占收入合计的0%;其他收入3.")
     assert "FL101" not in codes(r)
+
+
+@pytest.mark.parametrize("car, ok", [("43.99", True), ("44.99", False)])
+def test_an_amount_followed_by_zhong_opens_its_parts(car, ok):
+    # "预算79.69亿元中,…": the parts of the figure before 中 (21.36 + 43.99 + 14.34 = 79.69)
+    r = lint_text(f"2024年本级“三公经费”财政拨款预算79.69亿元中,因公出国(境)费21.36亿元,公务用车购置及运行费{car}亿元,"
+                  "公务接待费14.34亿元。")
+    assert codes(r) == ([] if ok else ["FL101"])
+    assert passed(r, "sum") if ok else True
+    # 中 not after an amount is a word: "中央" opens no list
+    assert not passed(lint_text("中央本级支出79.69亿元,中央部门因公出国(境)费21.36亿元。"), "sum")
+
+
+def test_the_saving_rate_of_a_listed_part_is_of_that_part():
+    # the parts' own spending, not the whole's: 900 / (3100 + 900) = 22.5%
+    r = lint_text("本年度采购计划金额共计10000.00万元,实际采购金额共计8000.00万元,共节约资金2000.00万元,节约率为20%,"
+                  "其中货物类采购计划金额共计4000.00万元,实际采购金额共计3100.00万元,共节约资金900.00万元,节约率为22.5%;"
+                  "工程类采购计划金额共计6000.00万元,实际采购金额共计4900.00万元,共节约资金1100.00万元,节约率为18.3%。")
+    assert codes(r) == []
+    rates = [c for c in r.checks if c.rule.code == "FL411"]
+    assert len(rates) == 3 and [f.text for f in rates[1].figures][1:] == ["900.00万元", "3100.00万元"]

@@ -54,6 +54,8 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
                 saved = next((x for x in reversed(before) if x.kind == "money" and "节约" in x.label), None)
                 near = paragraphs[max(0, pi - 2): pi + 1]
                 parts = {id(x) for q in near for x in q.mentions if listed(q, x)}  # a part of a list is not what was spent in all
+                if saved is not None and id(saved) in parts:
+                    parts = set()  # "其中货物类…实际采购金额…39944.66万元,共节约资金9017.78万元": both are the part's
                 pool = [x for q in paragraphs[max(0, pi - 2): pi] for x in q.mentions] + before
                 spent = next((x for x in reversed(pool) if x.kind == "money" and x is not saved and not x.q.approx
                               and id(x) not in parts

@@ -28,8 +28,8 @@ COMPLEMENTS = [
     ("工资福利支出", "商品和服务支出"),
 ]
 
-# the three items of the 三公 funds, which make the whole of them
-SANGONG = ("因公出国", "公务用车", "公务接待")
+# the three items of the 三公 funds, which make the whole of them: 出国(境), 公务用车, 公务接待, as labels name them
+SANGONG = (("出国", "出境"), ("车",), ("接待",))
 
 CLOSING_TOTAL_WORDS = {"合计", "共计", "总计", "小计", "收支总计"}
 
@@ -63,20 +63,20 @@ def complete_pair(parts, total=None) -> bool:
 
 def sangong_items(parts) -> bool:
     """Are the parts the three 三公 items, each once, in any order?"""
-    return len(parts) == 3 and all(sum(w in p.label for p in parts) == 1 for w in SANGONG) and all(
-        sum(w in p.label for w in SANGONG) == 1 for p in parts)
+    names = lambda p, words: any(w in p.label for w in words)  # noqa: E731
+    return len(parts) == 3 and all(sum(names(p, ws) for p in parts) == 1 for ws in SANGONG) and all(
+        sum(names(p, ws) for ws in SANGONG) == 1 for p in parts)
 
 
 def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
     if connective.text in EXHAUSTIVE_CONNECTIVES:
         return True
     if "三公" in total.label:
-        # a 三公 total is its three categories (出国, 公务用车, 公务接待): complete when the list names all three
+        # a 三公 total is its three categories: complete when the list names all three
         labels = " ".join(p.label for p in parts)
-        return all(any(w in labels for w in words) for words in (("出国", "出境"), ("车",), ("接待",)))
+        return all(any(w in labels for w in words) for words in SANGONG)
     if parts and "其他" in parts[-1].label:
         return True
-    labels = " ".join(p.label for p in parts)
     return complete_pair(parts, total)
 
 
