@@ -650,3 +650,25 @@ def test_the_saving_rate_of_a_listed_part_is_of_that_part():
     assert codes(r) == []
     rates = [c for c in r.checks if c.rule.code == "FL411"]
     assert len(rates) == 3 and [f.text for f in rates[1].figures][1:] == ["900.00万元", "3100.00万元"]
+
+
+# ------------------------------------------------------------------ identities by definition
+@pytest.mark.parametrize("net, ok", [("7000.0", True), ("7100.0", False)])
+def test_assets_are_liabilities_and_net_assets(net, ok):
+    r = lint_text("截至2024年底,全市行政事業性資產總額9000.0億元,同比增長6.2%;負債總額2000.0億元,同比減少0.8%;"
+                  f"淨資產總額{net}億元,同比增長8.3%。")
+    assert codes(r) == ([] if ok else ["FL101"])
+    assert [[f.text for f in c.figures] for c in r.checks if c.rule.code == "FL101"] == [
+        ["9000.0億元", "2000.0億元", f"{net}億元"]]
+
+
+def test_plan_is_what_was_spent_and_what_was_saved():
+    r = lint_text("货物类采购计划金额共计4000.00万元,实际采购金额共计3100.00万元,共节约资金900.00万元。")
+    assert codes(r) == [] and len(passed(r, "sum")) == 1
+    r = lint_text("货物类采购计划金额共计4000.00万元,实际采购金额共计3100.00万元,共节约资金990.00万元。")
+    assert codes(r) == ["FL101"]
+
+
+def test_net_assets_stated_first_make_no_identity():
+    r = lint_text("净资产总额7000.0亿元,资产总额9000.0亿元,负债总额2000.0亿元。")
+    assert not [c for c in r.checks if c.rule.code == "FL101"]
