@@ -672,3 +672,28 @@ def test_plan_is_what_was_spent_and_what_was_saved():
 def test_net_assets_stated_first_make_no_identity():
     r = lint_text("净资产总额7000.0亿元,资产总额9000.0亿元,负债总额2000.0亿元。")
     assert not [c for c in r.checks if c.rule.code == "FL101"]
+
+
+# ------------------------------------------------------------------ a figure broken down in brackets
+@pytest.mark.parametrize("text, ok", [
+    ("公務用車購置及運行費3億元(公務用車購置費0.2億元、公務用車運行維護費2.8億元)。", True),
+    ("公务用车购置及运行费3亿元(公务用车购置费0.2亿元、公务用车运行维护费3.8亿元)。", False),
+])
+def test_figures_in_brackets_after_a_figure_break_it_down(text, ok):
+    r = lint_text(text)
+    assert codes(r) == ([] if ok else ["FL101"])
+
+
+def test_the_changes_of_a_bracketed_breakdown_make_the_figure_s_change():
+    r = lint_text("公务用车购置及运行费58.50万元,同比减少14.50万元(公务用车购置费0万元,同比减少0万元;"
+                  "公务用车运行维护费58.50万元,同比减少0万元)。")
+    assert codes(r) == ["FL103"]
+
+
+@pytest.mark.parametrize("text", [
+    "公务接待费12.00万元(2023年10.00万元、2022年9.00万元)。",  # two years, not two parts
+    "项目支出120万元(预算130万元,实际120万元)。",  # budget and actual
+    "公务接待费12.00万元(其中:国内接待8.00万元)。",  # a connective of its own: the 其中 list
+])
+def test_brackets_that_do_not_break_a_figure_down(text):
+    assert not [c for c in lint_text(text).checks if c.rule.code == "FL101" and len(c.figures) == 3]

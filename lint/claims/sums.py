@@ -137,6 +137,7 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
                                others=others, open=is_open, guess=guess))
+    claims.extend(_bracketed(para, consumed))
     for c in claims:
         if c.connective is not None and not c.closing:
             c.continuations = extend_into_next_sentences(para, c)
@@ -147,6 +148,34 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 lead = _leading_figures(list(following), c.total)
                 c.continuations += [last + lead[:k] for k in range(1, len(lead) + 1)]
     return claims
+
+
+def _bracketed(para: Paragraph, consumed: set[int]) -> list[SumClaim]:
+    """"公务用车购置及运行费3亿元(公务用车购置费0.2亿元、公务用车运行维护费2.8亿元)", also after the figure's own
+    change ("…585.53万元,同比减少144.92万元(购置费0万元…;运行维护费585.53万元…)"): figures in brackets right
+    after a figure, with no connective, break it down; a list that says nothing of being whole is not taken
+    to be (a shortfall is not reported)."""
+    out: list[SumClaim] = []
+    items, mentions = para.items, para.mentions
+    for i, it in enumerate(items):
+        if not (isinstance(it, Label) and it.text.startswith("(") and ")" not in it.text):
+            continue
+        close = next((j for j in range(i + 1, len(items)) if isinstance(items[j], Label) and ")" in items[j].text
+                      or isinstance(items[j], Keyword) and items[j].kind in ("END", "PARTS", "TOTAL")), None)
+        if close is None or not (isinstance(items[close], Label) and ")" in items[close].text):
+            continue
+        inside = [m for m in mentions if i < m.index < close and m.role not in ATTACHED_ROLES]
+        before = [m for m in mentions if m.index < i and m.sent == para.sent_of[i]]
+        # the figure bracketed: the last of its sentence before the bracket that is not a change or share of it
+        total = next((m for m in reversed(before) if m.role not in ATTACHED_ROLES), None)
+        if (total is None or total.role not in ("plain", "total") or not usable_amount(total) or total.q.approx
+                or any(m.role not in ATTACHED_ROLES for m in before if m.index > total.index)
+                or len(inside) < 2 or any(m.role != "plain" or m.index in consumed or m.q.approx
+                                          or not m.same_dimension(total) for m in inside)
+                or any(isinstance(x, Keyword) and x.kind == "YEAR" for x in items[i:close])):  # years, not parts
+            continue
+        out.append(SumClaim(total, inside, None, exhaustive=complete_pair(inside, total)))
+    return out
 
 
 def _ends_open(para: Paragraph, last: Mention) -> bool:
