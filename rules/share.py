@@ -84,7 +84,7 @@ def _total(doc, claims):
     if len(claims) < 2:
         return
     owner_parts = claims[0].parts
-    if claims[0].total is not None:
+    if claims[0].total is not None and not owner_parts:
         # parts of a listed breakdown: only when every part carries a share and the parts make the total
         claim = claims[0].owner
         if claim is None or len(claim.parts) != len(claims):

@@ -697,3 +697,19 @@ def test_the_changes_of_a_bracketed_breakdown_make_the_figure_s_change():
 ])
 def test_brackets_that_do_not_break_a_figure_down(text):
     assert not [c for c in lint_text(text).checks if c.rule.code == "FL101" and len(c.figures) == 3]
+
+
+@pytest.mark.parametrize("figures, shares, ok", [("0.72亿元、0.02亿元和0.59亿元", "54.54%、1.51%和44.69%", False),
+                                                 ("0.72亿元、0.02亿元和0.58亿元", "54.55%、1.52%和43.93%", True)])
+def test_shares_of_the_three_kinds_of_procurement_total_100(figures, shares, ok):
+    # 货物, 工程 and 服务 are all of procurement, whatever total their shares name
+    r = lint_text(f"2025年一季度全市政府采购规模为1.32亿元。其中,货物、工程、服务政府采购规模分别为{figures},"
+                  f"占全市政府采购规模比例为{shares}。")
+    assert codes(r) == ([] if ok else ["FL402"])
+    assert [c.status for c in r.checks if c.rule.code == "FL402"] == ["pass" if ok else "fail"]
+
+
+def test_shares_of_a_list_that_is_no_known_whole_are_not_added():
+    r = lint_text("全市政府采购规模为1.32亿元。从组织形式看,政府集中采购、部门集中采购规模分别为0.54亿元、0.04亿元,"
+                  "占全市政府采购规模的40.91%、3.03%。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL402"]

@@ -15,7 +15,7 @@ from .common import (
     usable_amount,
 )
 from .kinds import claim_kind
-from .sums import SumClaim, complete_pair, sangong_items
+from .sums import SumClaim, complete_pair, names_whole, sangong_items
 
 
 @dataclass
@@ -28,6 +28,7 @@ class ShareClaim:
     explicit: bool = False  # the denominator is named ("占政府采购支出总额的6.0%")
     base: str = ""  # the words naming a denominator that no figure before has as its label
     guess: str = ""  # how the denominator was found, when that was a guess
+    names: str = ""  # of a respectively-list: the words before its figures, which name its parts ("货物、工程、服务…")
 
 
 SPARE = "为是的累计完成达到"  # words a label may end in after its name
@@ -93,6 +94,10 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 if part is None or any(x.role == "share" and part.index < x.index < m.index for x in para.mentions):
                     continue
             claim = ShareClaim(part=part, pct=m)
+            if id(m) in listed:
+                start = sent_start(para, part.sent)
+                words = "".join(it.text for it in para.items[start:part.index] if isinstance(it, (Label, Keyword)))
+                claim.names = words.split("分别")[0]  # the same for every figure of the list
             words = _share_words(para, first)
             if len(words) == 2:
                 continue  # "占收入的89.99%": a base named by one generic word could be any of several figures
@@ -124,7 +129,22 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
     resolved = _without_zong(pending, unnamed)
     out.extend(resolved)
     out.extend(_grouped([(pi, c) for pi, c in pending if c not in resolved]))
+    _whole_sets(out)
     return out
+
+
+def _whole_sets(claims: list[ShareClaim]) -> None:
+    """"货物、工程、服务…分别为0.72亿元、0.02亿元和0.59亿元,占全市政府采购规模比例为54.54%、1.51%和44.69%": shares of
+    one stated total for the three parts that make a known whole are one breakdown, whose shares total 100%."""
+    by_total: dict[tuple[int, str], list[ShareClaim]] = {}  # one total, one list naming the parts
+    for c in claims:
+        if c.explicit and c.total is not None and c.owner is None and not c.parts and not c.guess:
+            by_total.setdefault((id(c.total), c.names), []).append(c)
+    for group in by_total.values():
+        parts = [c.part for c in group]
+        if len({id(p) for p in parts}) == 3 == len(parts) and names_whole(parts, group[0].names):
+            for c in group:
+                c.parts = parts
 
 
 def _without_zong(pending: list[tuple[int, ShareClaim]], unnamed: dict[int, list[Mention]]) -> list[ShareClaim]:

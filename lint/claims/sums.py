@@ -30,6 +30,8 @@ COMPLEMENTS = [
 
 # the three items of the 三公 funds, which make the whole of them: 出国(境), 公务用车, 公务接待, as labels name them
 SANGONG = (("出国", "出境"), ("车",), ("接待",))
+# and the three kinds of government procurement
+PROCUREMENT = (("货物",), ("工程",), ("服务",))
 
 CLOSING_TOTAL_WORDS = {"合计", "共计", "总计", "小计", "收支总计"}
 
@@ -59,6 +61,13 @@ def complete_pair(parts, total=None) -> bool:
                 continue
             return True
     return False
+
+
+def names_whole(parts, names: str = "") -> bool:
+    """Do the labels of three parts, together, name the three 三公 items or the three kinds of procurement? (A
+    respectively-list names them all before its first figure: "货物、工程、服务…分别为0.72亿元、…")"""
+    labels = " ".join(p.label for p in parts) + " " + names
+    return len(parts) == 3 and any(all(any(w in labels for w in ws) for ws in whole) for whole in (SANGONG, PROCUREMENT))
 
 
 def sangong_items(parts) -> bool:
