@@ -23,8 +23,8 @@ FAMILY = Family("sum", Message("Sums: totals and their parts", "合计与分项"
 MISMATCH = Rule(
     "FL101", "sum-mismatch", "sum", "error",
     Message("Listed parts do not add up to their stated total.", "所列分项之和与合计数不符。"),
-    explanation=Message('The figures listed under a total (其中, 包括, 分别为 …, or before 合计) are added with their rounding; the total must be within that range. A short 其中 list need not be complete, so a shortfall is reported only when the list says it is complete. Totals by definition are read the same way: 资产总额 = 负债总额 + 净资产总额, 采购计划金额 = 实际采购金额 + 节约资金, and a total whose parts each carry a share that together make 100%.',
-                        '合计数下所列分项（其中、包括、分别为…，或合计前所列各项）按四舍五入区间相加，合计数应落在该区间内。其中所列分项可以不全，因此仅当列举表明完整时才报告分项之和不足。按定义成立的合计同样核对：资产总额 = 负债总额 + 净资产总额，采购计划金额 = 实际采购金额 + 节约资金，以及各分项占比合计为100%的合计数。'),
+    explanation=Message('The figures listed under a total (其中, 包括, 分别为 …, or before 合计) are added with their rounding; the total must be within that range. A short 其中 list need not be complete, so a shortfall is reported only when the list says it is complete. Totals by definition are read the same way: 资产总额 = 负债总额 + 净资产总额, 采购计划金额 = 实际采购金额 + 节约资金, 送审金额 = 审定金额 + 审减金额, and a total whose parts each carry a share that together make 100%.',
+                        '合计数下所列分项（其中、包括、分别为…，或合计前所列各项）按四舍五入区间相加，合计数应落在该区间内。其中所列分项可以不全，因此仅当列举表明完整时才报告分项之和不足。按定义成立的合计同样核对：资产总额 = 负债总额 + 净资产总额，采购计划金额 = 实际采购金额 + 节约资金，送审金额 = 审定金额 + 审减金额，以及各分项占比合计为100%的合计数。'),
     good='本年支出合计1,010.52万元，其中：基本支出331.66万元，项目支出678.86万元。',
     bad='本年支出合计1,010.52万元，其中：基本支出331.66万元，项目支出688.86万元。',
 )

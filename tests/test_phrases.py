@@ -713,3 +713,10 @@ def test_shares_of_a_list_that_is_no_known_whole_are_not_added():
     r = lint_text("全市政府采购规模为1.32亿元。从组织形式看,政府集中采购、部门集中采购规模分别为0.54亿元、0.04亿元,"
                   "占全市政府采购规模的40.91%、3.03%。")
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL402"]
+
+
+@pytest.mark.parametrize("cut, ok", [("18772", True), ("18906", False)])
+def test_what_was_submitted_is_what_was_approved_and_cut(cut, ok):
+    r = lint_text(f"全县共完成财政投资项目评审162个,送审金额115991万元,审定金额97219万元,审减金额{cut}万元。")
+    assert codes(r) == ([] if ok else ["FL101"])
+    assert len([c for c in r.checks if c.rule.code == "FL101"]) == 1

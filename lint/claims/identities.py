@@ -1,5 +1,6 @@
-"""Identities that hold by definition, stated as three figures in a row: 资产总额 = 负债总额 + 净资产总额, and
-采购计划金额 = 实际采购金额 + 节约资金. Read as a total and its parts (the rules of sums check them)."""
+"""Identities that hold by definition, stated as three figures in a row: 资产总额 = 负债总额 + 净资产总额,
+采购计划金额 = 实际采购金额 + 节约资金, 送审金额 = 审定金额 + 审减金额. Read as a total and its parts (the rules of
+sums check them)."""
 from __future__ import annotations
 
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
@@ -10,7 +11,8 @@ from .sums import SumClaim
 # holding a later word is not the earlier one ("净资产总额" is no 资产总额)
 IDENTITIES = (
     (("资产",), ("负债",), ("净资产",)),
-    (("采购计划", "计划采购"), ("实际采购",), ("节约",)),
+    (("采购计划", "计划采购", "采购预算"), ("实际采购",), ("节约",)),
+    (("送审",), ("审定",), ("审减",)),  # a project review: what was submitted, approved, and cut
 )
 
 
