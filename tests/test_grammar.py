@@ -73,8 +73,9 @@ def test_chinese_numerals_for_counts(text, value):
 
 
 def test_chinese_numeral_words_that_are_not_counts():
-    # 一是, 三集中, 十九大: no measure word after them
-    assert quantities("一是深化三集中改革，学习十九大精神") == []
+    # 一是, 三集中, 十九大: no measure word after them; 八项规定 is a name
+    assert quantities("一是深化三集中改革，学习十九大精神，落实八项规定") == []
+    assert [q.text for q in quantities("开展检查八项，落实八项规定")] == ["八项"]
 
 
 @pytest.mark.parametrize("text,approx", [
