@@ -49,22 +49,28 @@ class Run:
         body = data if isinstance(data, str) else repr(data)
         path.write_text(f"# {note}\n{body!r}\n", encoding="utf-8")
 
-    def property_for(self, kind: str):
-        _, check = KINDS[kind]
+    def one(self, kind: str, data, name: str = "", note: str = "") -> Exception | None:
+        """Lint and render one input; a crash or a slow input is written to OUT (as NAME, or by its count). The
+        exception, if it raised."""
+        self.counts[kind] += 1
+        try:
+            seconds = KINDS[kind][1](data, ("en", "zh"))
+        except Exception as e:
+            self.failures += 1
+            self.save(f"crash-{kind}-{name or self.failures}", data, f"{note}{type(e).__name__}: {e}\n# " +
+                      traceback.format_exc().replace("\n", "\n# "))
+            return e
+        size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        if seconds > self.budget and size < 100_000:
+            self.slow += 1
+            self.save(f"slow-{kind}-{name or self.slow}", data, f"{note}{seconds:.2f} s for {size} bytes")
+        return None
 
+    def property_for(self, kind: str):
         def prop(data):
-            self.counts[kind] += 1
-            try:
-                seconds = check(data, ("en", "zh"))
-            except Exception as e:
-                self.failures += 1
-                self.save(f"crash-{kind}-{self.failures}", data, f"{type(e).__name__}: {e}\n# " +
-                          traceback.format_exc().replace("\n", "\n# "))
-                raise
-            size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-            if seconds > self.budget and size < 100_000:
-                self.slow += 1
-                self.save(f"slow-{kind}-{self.slow}", data, f"{seconds:.2f} s for {size} bytes")
+            e = self.one(kind, data)
+            if e is not None:
+                raise e  # for hypothesis to shrink it (the shrunk input is written too)
 
         return prop
 
@@ -101,22 +107,9 @@ def random_run(out: Path, budget: float, kinds: list[str], minutes: float, input
     end, n, last = time.monotonic() + minutes * 60, 0, time.monotonic()
     while n < inputs and time.monotonic() < end:
         kind = kinds[n % len(kinds)]
-        gen, check = S.GENERATORS[kind], KINDS[kind][1]
         s = seed + n * step
-        data = gen(S.Rand(s))
-        run.counts[kind] += 1
+        run.one(kind, S.GENERATORS[kind](S.Rand(s)), f"seed{s}", f"seed {s}: ")
         n += 1
-        try:
-            seconds = check(data, ("en", "zh"))
-        except Exception as e:
-            run.failures += 1
-            run.save(f"crash-{kind}-seed{s}", data, f"seed {s}: {type(e).__name__}: {e}\n# " +
-                     traceback.format_exc().replace("\n", "\n# "))
-            continue
-        size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-        if seconds > budget and size < 100_000:
-            run.slow += 1
-            run.save(f"slow-{kind}-seed{s}", data, f"seed {s}: {seconds:.2f} s for {size} bytes")
         if step == 1 and time.monotonic() - last > 60:
             last = time.monotonic()
             print(f"{time.strftime('%H:%M:%S')} inputs so far: {n} failures {run.failures} slow {run.slow}",
