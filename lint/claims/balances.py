@@ -64,6 +64,9 @@ def _balances(doc) -> list[BalanceClaim]:
     return balances(doc.paragraphs)
 
 
+STOCK = ("年末", "年初", "上年")  # a balance so qualified is what is held, not what the year left
+
+
 @claim_kind("balances")
 def _net(doc) -> list[BalanceClaim]:
     """"…基金收入37667亿元,…,其中:…。支出32581亿元,…。本年收支结余5086亿元": income − expense = the year's
@@ -88,9 +91,6 @@ def _net(doc) -> list[BalanceClaim]:
             if sum("支出" in m.label for m in between) == 1:  # several kinds of spending listed: none is the whole
                 out.append(BalanceClaim(result=bal, plus=[income], minus=[expense], name="net"))
     return out
-
-
-STOCK = ("年末", "年初", "上年")  # a balance so qualified is what is held, not what the year left
 
 
 def _nearest(ms: list[Mention], sent: int, word: str, other: str) -> Mention | None:

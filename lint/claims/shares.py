@@ -96,8 +96,8 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
             claim = ShareClaim(part=part, pct=m)
             if id(m) in listed:
                 start = sent_start(para, part.sent)
-                words = "".join(it.text for it in para.items[start:part.index] if isinstance(it, (Label, Keyword)))
-                claim.names = words.split("分别")[0]  # the same for every figure of the list
+                opening = "".join(it.text for it in para.items[start:part.index] if isinstance(it, (Label, Keyword)))
+                claim.names = opening.split("分别")[0]  # the same for every figure of the list
             words = _share_words(para, first)
             if len(words) == 2:
                 continue  # "占收入的89.99%": a base named by one generic word could be any of several figures

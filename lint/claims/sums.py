@@ -72,9 +72,9 @@ def names_whole(parts, names: str = "") -> bool:
 
 def sangong_items(parts) -> bool:
     """Are the parts the three 三公 items, each once, in any order?"""
-    names = lambda p, words: any(w in p.label for w in words)  # noqa: E731
-    return len(parts) == 3 and all(sum(names(p, ws) for p in parts) == 1 for ws in SANGONG) and all(
-        sum(names(p, ws) for ws in SANGONG) == 1 for p in parts)
+    holds = lambda p, words: any(w in p.label for w in words)  # noqa: E731
+    return len(parts) == 3 and all(sum(holds(p, ws) for p in parts) == 1 for ws in SANGONG) and all(
+        sum(holds(p, ws) for ws in SANGONG) == 1 for p in parts)
 
 
 def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) -> bool:
