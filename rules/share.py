@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from fiscal_lint.check.breakdown import adds_up
 from fiscal_lint.check.explain import HUNDRED, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
@@ -87,11 +88,7 @@ def _total(doc, claims):
     if claims[0].total is not None and not owner_parts:
         # parts of a listed breakdown: only when every part carries a share and the parts make the total
         claim = claims[0].owner
-        if claim is None or len(claim.parts) != len(claims):
-            return
-        peers = [claim.total, *claim.parts]
-        parts, t = doc.total(claim.parts, peers), doc.interval(claim.total, peers)
-        if t is None or parts is None or not parts.overlaps(t):
+        if claim is None or len(claim.parts) != len(claims) or not adds_up(doc, claim):
             return
     elif not owner_parts:
         return

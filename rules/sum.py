@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import reduce
 
 from fiscal_lint.arith.numbers import Interval
-from fiscal_lint.check.breakdown import check_breakdown, is_head_count
+from fiscal_lint.check.breakdown import adds_up, check_breakdown, is_head_count
 from fiscal_lint.check.explain import in_unit
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
@@ -55,15 +55,8 @@ def check(doc) -> Iterator[Check | Finding]:
     changes = _changes_of(doc)
     for claim in doc.sums:
         if (not claim.open and not claim.guess and claim.total.kind == "money"
-                and (claim.exhaustive or _adds_up(doc, claim))):
+                and (claim.exhaustive or len(claim.parts) >= 2 and adds_up(doc, claim))):
             yield from guarded(_changes(doc, claim, changes))
-
-
-def _adds_up(doc, claim: SumClaim) -> bool:
-    """A 其中 list need not name every part, but one whose parts make its total does."""
-    peers = [claim.total, *claim.parts]
-    parts, total = doc.total(claim.parts, peers), doc.interval(claim.total, peers)
-    return len(claim.parts) >= 2 and parts is not None and total is not None and parts.overlaps(total)
 
 
 def _changes_of(doc) -> dict[int, ChangeClaim]:

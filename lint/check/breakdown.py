@@ -29,8 +29,6 @@ def _expression(parts) -> str:
     return " + ".join(value_text(p.q) for p in parts)
 
 
-
-
 def _peers(figures) -> list:
     """The figures whose precision the others are read at: of each kind and scale, the nonzero one written with
     the most decimals (all that precision.interval looks at), so that reading n parts costs n, not n²."""
@@ -42,6 +40,13 @@ def _peers(figures) -> list:
         if key not in best or f.q.decimals > best[key].q.decimals:
             best[key] = f
     return list(best.values())
+
+
+def adds_up(doc, claim: SumClaim) -> bool:
+    """Do the listed parts, with their rounding, make the stated total? (A 其中 list that does names every part.)"""
+    peers = _peers([claim.total, *claim.parts])
+    parts, total = doc.total(claim.parts, peers), doc.interval(claim.total, peers)
+    return parts is not None and total is not None and parts.overlaps(total)
 
 
 def _matches_other(doc, claim: SumClaim, s: Interval, peers):
