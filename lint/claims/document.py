@@ -106,21 +106,23 @@ class Document:
             return None
         return reduce(operator.add, ivs)
 
+    def _as_truncated(self, stated: Mention, computed: Interval, sign: int) -> bool | None:
+        """Would the stated figure agree if the document truncated? None when that is not asked (the run
+        already reads it as truncated) or the figure has no interval."""
+        if self.rounding == "truncate":
+            return None
+        iv = self.interval(stated, mode="truncate")
+        return None if iv is None else computed.overlaps(-iv if sign < 0 else iv)
+
     def only_truncated(self, stated: Mention, computed: Interval, sign: int = 1) -> bool:
         """True when a percent that fails as rounded would pass as truncated (95.457% written 95.45%):
         many offices cut digits, so this is worth a note, not an error."""
-        if self.rounding == "truncate":
-            return False
-        iv = self.interval(stated, mode="truncate")
-        return iv is not None and computed.overlaps(-iv if sign < 0 else iv)
+        return self._as_truncated(stated, computed, sign) is True
 
     def rounds_up(self, stated: Mention, computed: Interval, sign: int = 1) -> bool:
         """True when a percent that agrees as rounded would not agree as truncated (40.456% written 40.46%):
         the document rounds, so a figure elsewhere that agrees only as truncated is wrong."""
-        if self.rounding == "truncate":
-            return False
-        iv = self.interval(stated, mode="truncate")
-        return iv is not None and not computed.overlaps(-iv if sign < 0 else iv)
+        return self._as_truncated(stated, computed, sign) is False
 
     def written(self, start: int, end: int) -> str:
         """The original text of a normalized span (fullwidth digits and all)."""
