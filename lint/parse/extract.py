@@ -77,15 +77,20 @@ HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百�
 TAIL = 8  # characters of a figureless sentence closing a paragraph with a colon that is still read
 
 
+def _colon_tail(text: str, m, end: int) -> bool:
+    if m.end() < end - 1:
+        return False
+    tail = text[m.start():m.end()].strip()
+    return 0 < len(tail) <= TAIL and tail.endswith(":")
+
+
 def sentences(text: str, start: int, end: int, notes=None) -> list[tuple[int, int]]:
     """Spans of the sentences in text[start:end] that hold a figure; one longer than caps.MAX_SENTENCE is
     left out, and `notes` (caps.Notes) hears of it, as of the sentences past the document's caps.MAX_SENTENCES."""
     out = []
     for m in SENTENCE.finditer(text, start, end):
         # and a short last one ending in a colon: "…1116.14万元。其中:" opens a list on the lines that follow
-        tail = text[m.start():m.end()].strip()
-        last = m.end() >= end - 1 and 0 < len(tail) <= TAIL and tail.endswith(":")
-        if m.end() > m.start() and (HAS_FIGURE.search(text, m.start(), m.end()) or last):
+        if m.end() > m.start() and (HAS_FIGURE.search(text, m.start(), m.end()) or _colon_tail(text, m, end)):
             if m.end() - m.start() > caps.MAX_SENTENCE:
                 if notes is not None:
                     notes.at(m.start(), f"a sentence of {caps.count(m.end() - m.start())} characters (more than "
