@@ -212,16 +212,23 @@ def _amount(doc, c: ChangeClaim):
     cur, prev, d = (doc.interval(m, peers) for m in (c.current, c.previous, c.delta))
     if None in (cur, prev, d):
         return
-    figures = [figure(doc, c.delta, "delta"), figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
-    diff = cur - prev
-    if diff.overlaps(_signed(d, c.delta.sign)):
+    # the amount is written without its sign, which the direction word gives
+    yield from _difference(doc, c.current, c.previous, c.delta, cur - prev, _signed(d, c.delta.sign), signed=False)
+
+
+def _difference(doc, current, previous, delta, diff: Interval, stated: Interval, signed: bool):
+    """The change amount against current − previous; the consistent amount is written with its sign where the
+    document writes one (a table's -204.61), else as a size."""
+    figures = [figure(doc, delta, "delta"), figure(doc, current, "current"), figure(doc, previous, "previous")]
+    if diff.overlaps(stated):
         yield Check(AMOUNT, "pass", figures[0], figures)
         return
-    want = in_unit(abs(c.current.q.base - c.previous.q.base), c.delta.q, max(c.current.q.decimals, c.previous.q.decimals))
-    msg = Message(
-        f"{value_text(c.current.q)} − {value_text(c.previous.q)} = {want}, stated {value_text(c.delta.q)}",
-        f"{value_text(c.current.q)} − {value_text(c.previous.q)} = {want}，文中为{value_text(c.delta.q)}",
-    )
+    point = current.q.base - previous.q.base
+    want = in_unit(abs(point), delta.q, max(current.q.decimals, previous.q.decimals))
+    if signed and point < 0:
+        want = "-" + want
+    expr = f"{value_text(current.q)} − {value_text(previous.q)} = {want}"
+    msg = Message(f"{expr}, stated {value_text(delta.q)}", f"{expr}，文中为{value_text(delta.q)}")
     yield Finding(AMOUNT, "error", msg, figures[0], figures, expected=want)
 
 
@@ -266,14 +273,7 @@ def _table(doc, c: TableChange):
     pair = [figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
     expr = f"{value_text(c.current.q)} − {value_text(c.previous.q)}"
     if c.delta is not None and (d := doc.interval(c.delta, peers)) is not None:
-        figures = [figure(doc, c.delta, "delta"), *pair]
-        if diff.overlaps(d):
-            yield Check(AMOUNT, "pass", figures[0], figures)
-        else:
-            digits = max(c.current.q.decimals, c.previous.q.decimals)
-            want = ("-" if point < 0 else "") + in_unit(abs(point), c.delta.q, digits)
-            msg = Message(f"{expr} = {want}, stated {value_text(c.delta.q)}", f"{expr} = {want}，文中为{value_text(c.delta.q)}")
-            yield Finding(AMOUNT, "error", msg, figures[0], figures, expected=want)
+        yield from _difference(doc, c.current, c.previous, c.delta, diff, d, signed=True)
     if c.rate is None or c.previous.q.base <= 0 or (stated := doc.interval(c.rate, [])) is None:
         return
     ratio = diff / prev
