@@ -27,6 +27,14 @@ def test_help_and_version():
     assert r.exit_code == 0 and __version__ in r.output
 
 
+def test_console_script_answers_version_without_click():
+    # the console script's fast path must say what click's --version says, without loading click
+    probe = ("import sys; sys.argv = ['fiscal-lint', '--version']; from fiscal_lint.front.launch import main; "
+             "main(); print('click' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [run("--version").output.strip(), "False"]
+
+
 def test_stdin():
     r = run("check", "--format", "json", "-", input=BAD.encode())
     assert r.exit_code == 1
