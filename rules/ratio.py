@@ -16,8 +16,8 @@ RATE = Rule(
     "FL411", "rate-mismatch", "ratio", "error",
     Message("A named rate (控制率, 节约率, 办结率 …) disagrees with the figures it is computed from.",
             "所述比率（控制率、节约率、办结率等）与其计算所依据的数字不符。"),
-    explanation=Message('控制率 = actual / budget; 在职人数控制率 = staff / establishment; 节约率 = saved / (spent + saved) or saved / spent (both tried); 办结率 = closed / received.',
-                        '控制率 = 实际支出 ÷ 预算数；在职人数控制率 = 在职人数 ÷ 编制数；节约率 = 节约额 ÷（支出额 + 节约额）或节约额 ÷ 支出额（两种口径都会尝试）；办结率 = 办结数 ÷ 受理数。'),
+    explanation=Message('控制率 = actual / budget; 在职人数控制率 = staff / establishment; 节约率 = saved / (spent + saved) or saved / spent (both tried); 审减率 = cut / submitted; 办结率 = closed / received.',
+                        '控制率 = 实际支出 ÷ 预算数；在职人数控制率 = 在职人数 ÷ 编制数；节约率 = 节约额 ÷（支出额 + 节约额）或节约额 ÷ 支出额（两种口径都会尝试）；审减率 = 审减额 ÷ 送审额；办结率 = 办结数 ÷ 受理数。'),
     good='“三公”经费预算安排数2.2万元,实际支出1.369万元,控制率62.23%。',
     bad='公务运行维护经费预算数0.58万元,实际支出0万元,控制率25.46%。',
 )

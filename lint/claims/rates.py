@@ -27,7 +27,8 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
 
     控制率: actual / budget of the same sentence; 在职人数控制率: staff in post / establishment;
     节约率: saved / (spent + saved) and saved / spent, the figure spent taken from this or the two
-    paragraphs before; 办结率: cases closed / cases received. "A/B×100%=X%" is read as written.
+    paragraphs before; 审减率: the cut of a review / the amount submitted; 办结率: cases closed / cases
+    received. "A/B×100%=X%" is read as written.
     """
     out: list[RateClaim] = []
     for pi, para in enumerate(paragraphs):
@@ -64,6 +65,12 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
                 if saved and spent:
                     claim.definitions.append(("saved / (spent + saved)", "节约额 ÷ (支出额 + 节约额)", [saved], [spent, saved]))
                     claim.definitions.append(("saved / spent", "节约额 ÷ 支出额", [saved], [spent]))
+            elif name == "审减率":
+                # 送审金额115991万元,审定金额97219万元,审减金额18906万元,审减率16.39%: the cut of what was submitted
+                cut = next((x for x in reversed(before) if x.kind == "money" and "审减" in x.label), None)
+                sent = next((x for x in reversed(before) if x.kind == "money" and "送审" in x.label), None)
+                if cut and sent:
+                    claim.definitions.append(("cut / submitted", "审减额 ÷ 送审额", [cut], [sent]))
             elif name == "办结率":
                 done = next((x for x in reversed(before) if x.kind == "count" and "办结" in x.context), None)
                 got = next((x for x in reversed(before) if x.kind == "count" and x is not done

@@ -77,6 +77,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
     pending: list[tuple[int, ShareClaim]] = []
     unnamed: dict[int, list[Mention]] = {}  # share (by id) -> figures named as its base without its 总
     earlier: list[Mention] = []
+    seen: dict[int, int] = {}  # share (by id) naming a base not stated before it -> the figures before it
     for pi, para in enumerate(paragraphs):
         listed = _respectively(para)
         for m in para.mentions:
@@ -105,7 +106,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 key = _label_key(words)
                 named = _named(earlier, part, key)
                 if not named and "总" in key and len(key) > 3:
-                    unnamed[id(claim)] = _named(earlier, part, key.replace("总", ""))
+                    unnamed[id(claim)] = _named(earlier, part, _without_whole(key))
                 total = named[0] if named else None
                 if total is not None:
                     claim.total, claim.explicit = total, True
@@ -118,6 +119,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                     # "(一)…850088.3元,占支出总预算78.33%" … "(四)…": the base named but not stated before; a run of
                     # shares of that one base that makes 100% has it as the sum of its parts
                     claim.base = key
+                    seen[id(claim)] = len(earlier)
                     pending.append((pi, claim))
                 continue
             owner = part_of.get(id(part))
@@ -128,7 +130,11 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
             pending.append((pi, claim))
     resolved = _without_zong(pending, unnamed)
     out.extend(resolved)
-    out.extend(_grouped([(pi, c) for pi, c in pending if c not in resolved]))
+    taken = {id(c) for c in resolved}
+    grouped = _grouped([(pi, c) for pi, c in pending if id(c) not in taken])
+    taken |= {id(c) for c in grouped}
+    out.extend(grouped)
+    out.extend(_stated_later([c for _, c in pending if c.base and id(c) not in taken], seen, earlier))
     _whole_sets(out)
     return out
 
@@ -145,6 +151,36 @@ def _whole_sets(claims: list[ShareClaim]) -> None:
         if len({id(p) for p in parts}) == 3 == len(parts) and names_whole(parts, group[0].names):
             for c in group:
                 c.parts = parts
+
+
+BASIS_END = regex.compile(r"(预算|决算)(?:数)?$")
+
+
+def _stated_later(claims: list[ShareClaim], seen: dict[int, int], figures: list[Mention]) -> list[ShareClaim]:
+    """"工资福利支出…占基本支出预算79.89%" and, a section later, "一般公共预算基本支出1133753.33元": a base named before it
+    is stated. The one later figure that bears the name, no smaller than the part, is the base; one that bears the
+    name with its basis word elsewhere in the label (预算基本支出 for 基本支出预算) is a guess."""
+    out = []
+    for c in claims:
+        after = [x for x in figures[seen[id(c)]:] if x is not c.part and x.same_dimension(c.part)
+                 and x.q.base >= c.part.q.base and (x.year is None or c.part.year is None or x.year == c.part.year)]
+        found = [x for x in after if c.base in _label_key(x.label)]
+        basis = BASIS_END.search(c.base)
+        if not found and basis and len(c.base) - len(basis[0]) >= 2:
+            stem = c.base[: basis.start()]
+            found = [x for x in after if stem in _label_key(x.label) and basis[1] in _label_key(x.label)]
+            if len(found) == 1:
+                c.guess = f"the base ({c.base}) is a figure stated later whose label names {stem} and {basis[1]} apart"
+        if len(found) == 1:
+            c.total, c.explicit = found[0], True
+            out.append(c)
+    return out
+
+
+def _without_whole(key: str) -> str:
+    """The name of a base without the word that makes it a whole: 采购总规模 → 采购规模, 财政支出总量 → 财政支出."""
+    bare = regex.sub(r"总(?:量|额|数|计)$", "", key)
+    return bare if bare != key else key.replace("总", "")
 
 
 def _without_zong(pending: list[tuple[int, ShareClaim]], unnamed: dict[int, list[Mention]]) -> list[ShareClaim]:
