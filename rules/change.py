@@ -7,14 +7,18 @@ tried before anything is reported.
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import reduce
 
 from fiscal_lint.arith.numbers import Interval, fmt
+from fiscal_lint.check.breakdown import adds_up
 from fiscal_lint.check.explain import HUNDRED, in_unit, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
+from fiscal_lint.claims.growths import GrowthSet
 from fiscal_lint.claims.table_changes import TableChange
 
 FAMILY = Family("change", Message("Changes against a base period", "增减变化"))
@@ -57,7 +61,16 @@ FLAT = Rule(
         5.0, Message("The largest change, in percent, that 基本持平 (nearly no change) still describes.",
                      "“基本持平”所能描述的最大变化幅度（百分数）。"), minimum=0)},
 )
-RULES = [PERCENT, DIRECTION, AMOUNT, FLAT]
+PARTS_GROWTH = Rule(
+    "FL205", "change-parts-growth", "change", "error",
+    Message("The growth percents of a total's parts disagree with the total's: the last-year figures they imply "
+            "do not add up.", "各分项的增长率与合计数的增长率不符：由其推算的上年数之和不等于合计数的上年数。"),
+    explanation=Message('last year = figure ÷ (1 + growth); the last-year figures of the parts must add up to the total\'s, within the rounding of every figure and percent. Read only where the total and every part have a growth percent of their own and the parts make the total.',
+                        '上年数 = 本年数 ÷（1 + 增长率）；各分项的上年数之和应等于合计数的上年数（考虑各数字与百分比的舍入）。仅在合计数与每个分项都有各自的增长率、且分项之和等于合计数时核对。'),
+    good='全县一般公共预算收入520.0亿元，增长3.0%。其中：税收收入300.0亿元，增长2.0%；非税收入220.0亿元，增长4.4%。',
+    bad='全县一般公共预算收入520.0亿元，增长3.0%。其中：税收收入300.0亿元，增长2.0%；非税收入220.0亿元，增长8.4%。',
+)
+RULES = [PERCENT, DIRECTION, AMOUNT, FLAT, PARTS_GROWTH]
 
 
 def check(doc) -> Iterator[Check | Finding]:
@@ -68,6 +81,56 @@ def check(doc) -> Iterator[Check | Finding]:
         yield from guarded(_flat(doc, claim))
     for change in doc.table_changes:
         yield from guarded(_table(doc, change))
+    for growths in doc.growths:
+        yield from guarded(_parts_growth(doc, growths))
+
+
+def _prior(doc, m, growth, peers) -> tuple[Interval, Decimal] | None:
+    """Last year's figure implied by a figure and its growth percent: its interval and its value as written."""
+    iv, g = doc.interval(m, peers), doc.interval(growth, [])
+    if iv is None or g is None:
+        return None
+    factor = Interval.exact(Decimal(1)) + _signed(g, growth.sign).scaled(Decimal("0.01"))
+    if factor.lo <= 0:
+        return None  # 下降100%: nothing is implied
+    return iv / factor, m.q.base / (1 + growth.sign * growth.q.value / HUNDRED)
+
+
+def _parts_growth(doc, g: GrowthSet):
+    claim = g.sums
+    if not adds_up(doc, claim):
+        return  # the parts do not make the total: FL101 says so, and nothing follows from their growth
+    peers = [claim.total, *claim.parts]
+    total = _prior(doc, claim.total, g.growth[id(claim.total)], peers)
+    parts = [_prior(doc, p, g.growth[id(p)], peers) for p in claim.parts]
+    if total is None or any(p is None for p in parts):
+        return
+    summed = reduce(operator.add, (p[0] for p in parts))
+    tg = g.growth[id(claim.total)]
+    figures = [figure(doc, tg, "percent"), figure(doc, claim.total, "total")]
+    for p in claim.parts:
+        figures += [figure(doc, p, "part"), figure(doc, g.growth[id(p)], "percent")]
+    if summed.overlaps(total[0]):
+        yield Check(PARTS_GROWTH, "pass", figures[0], figures)
+        return
+    point = sum(p[1] for p in parts)
+    unit = claim.total.q
+    d = max(2, unit.decimals)
+
+    def term(m):
+        pct = g.growth[id(m)]
+        return f"{value_text(m.q)} ÷ (1 {'+' if pct.sign > 0 else '−'} {pct.q.number}%)"
+
+    implied = (claim.total.q.base / point - 1) * HUNDRED
+    written = f"{'-' if tg.sign < 0 else ''}{value_text(tg.q)}"
+    want = percent(implied, tg.q.decimals)
+    en = (f"last year's figures implied by the parts: {' + '.join(term(p) for p in claim.parts)} = {in_unit(point, unit, d)}; "
+          f"by the total: {term(claim.total)} = {in_unit(total[1], unit, d)}; the parts' growth makes the total's "
+          f"{percent(implied, max(2, tg.q.decimals + 1))}, stated {written}")
+    zh = (f"由分项推算的上年数：{' + '.join(term(p) for p in claim.parts)} = {in_unit(point, unit, d)}；由合计数推算："
+          f"{term(claim.total)} = {in_unit(total[1], unit, d)}；按分项增长率，合计增长率应为"
+          f"{percent(implied, max(2, tg.q.decimals + 1))}，文中为{written}")
+    yield Finding(PARTS_GROWTH, "error", Message(en, zh), figures[0], figures, expected=want.lstrip("-") if implied * tg.sign > 0 else want)
 
 
 def _signed(iv: Interval, sign: int) -> Interval:

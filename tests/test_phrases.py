@@ -755,3 +755,33 @@ def test_a_base_named_before_it_is_stated_is_the_one_later_figure_of_that_name(s
     assert codes(r) == found
     statuses = [c.status for c in r.checks if c.rule.code == "FL401"]
     assert statuses == (["pass"] if share == "82.40%" else ["fail"] if found else ["unsure"])
+
+
+# ------------------------------------------------------------------ percent-only identities
+@pytest.mark.parametrize("text, found", [
+    ("全县一般公共预算收入520.0亿元,增长3.0%。其中:税收收入300.0亿元,增长2.0%;非税收入220.0亿元,增长4.4%。", []),
+    ("全縣一般公共預算收入520.0億元，同比增長3.0%。其中：稅收收入300.0億元，同比增長2.0%；非稅收入220.0億元，同比增長8.4%。",
+     ["FL205"]),
+    # a PDF line break inside the list, a rate and a lead in points between the total and its growth
+    ("全县一般公共预算支出812.0亿元,完成年初预算40.2%,快于序时进度1.1个百分点,下降2.0%。其中:县本级支出\n"
+     "410.0亿元,下降5.0%;乡镇支出402.0亿元,增长1.2%。", []),
+    ("全县一般公共预算支出812.0亿元,完成年初预算40.2%,快于序时进度1.1个百分点,下降2.0%。其中:县本级支出\n"
+     "410.0亿元,下降5.0%;乡镇支出402.0亿元,增长6.2%。", ["FL205"]),
+])
+def test_parts_growth_implies_the_total_growth(text, found):
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.status for c in r.checks if c.rule.code == "FL205"] == (["fail"] if found else ["pass"])
+
+
+@pytest.mark.parametrize("text", [
+    # the growth names another figure than the one before it
+    "全县一般公共预算收入520.0亿元,增长3.0%。其中:税收收入300.0亿元,其中增值税增长9.0%;非税收入220.0亿元,增长4.4%。",
+    # a growth against the budget is not against last year
+    "全县一般公共预算收入520.0亿元,增长3.0%。其中:税收收入300.0亿元,比年初预算增长9.0%;非税收入220.0亿元,增长4.4%。",
+    # one part without a growth of its own
+    "全县一般公共预算收入520.0亿元,增长3.0%。其中:税收收入300.0亿元;非税收入220.0亿元,增长9.4%。",
+])
+def test_parts_growth_is_read_only_where_each_figure_has_its_own(text):
+    r = lint_text(text)
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL205"]
