@@ -40,3 +40,29 @@ def test_a_change_table_with_two_years_before_is_not_read():
             "合计 | 100.00 | 110.00 | 121.00 | 10.0% |\n")
     r = lint_text(text)
     assert not [c for c in r.checks if c.rule.family == "change"]
+
+
+# a heading spanning the amount, its share of the budget and its growth, over a second row naming all three; rows
+# whose figures are all empty ("城镇土地使用税 | |||||") are rows of a pipe table, not cells written one per line
+EXECUTION_TABLE = """2024年某镇一般公共预算收入执行情况表 | |||||
+单位:万元 | |||||
+项 目 | 2023年决算数 | 2024年预算调整数 | 2024年执行数 | ||
+金额 | 占调整预算% | 比上年增长% | |||
+一、税收收入 | 520 | 560 | 560 | 100 | 7.69 |
+增值税 | 300 | 330 | 330 | 100 | {rate} |
+资源税 | |||||
+城镇土地使用税 | |||||
+耕地占用税 | |||||
+契税 | |||||
+二、非税收入 | |||||
+罚没收入 | |||||
+"""
+
+
+@pytest.mark.parametrize("rate, ok", [("10.00", True), ("12.00", False)])
+def test_the_growth_under_a_spanning_heading_is_of_the_amount_under_it(rate, ok):
+    r = lint_text(EXECUTION_TABLE.format(rate=rate))
+    assert codes(r) == ([] if ok else ["FL201"])
+    assert [c.rule.code for c in r.checks if c.rule.family == "change"].count("FL201") == 2
+    if not ok:
+        assert r.findings[0].expected == "10.00%"

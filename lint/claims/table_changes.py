@@ -37,23 +37,29 @@ def _words(text: str) -> str:
     return regex.sub(r"\s+", "", text)
 
 
-def column_labels(header: list[Row], width: int) -> list[str]:
-    """A label per column: the top row's, with the row below's words added to the columns it spans."""
+def column_labels(header: list[Row], width: int) -> tuple[list[str], list[int]]:
+    """A label per column: the top row's, and in the span of a heading the heading with the row below's words for
+    each column it spans ("2020年执行数" over "金额 | 占调整预算% | 比上年增长%"); and per column, the first column of
+    the heading it stands under (itself, outside a span)."""
     top = [_words(c.text) for c in header[0].cells] + [""] * width
     top = top[:width]
+    group = list(range(width))
     if len(header) == 1:
-        return top
+        return top, group
     sub = [_words(c.text) for c in header[1].cells if c.text.strip()]
     k = len(sub)
     spans = [s for s in range(width - k + 1) if top[s] and all(not t for t in top[s + 1:s + k])]
     if not spans:
-        return top
+        return top, group
     s = spans[-1]
-    return [f"{t}{sub[j - s]}" if s <= j < s + k else t for j, t in enumerate(top)]
+    return ([f"{top[s]}{sub[j - s]}" if s <= j < s + k else t for j, t in enumerate(top)],
+            [s if s <= j < s + k else j for j in group])
 
 
-def roles(labels: list[str]) -> dict[str, int] | None:
-    """Which column is the previous year, the current year, the change amount and the change rate."""
+def roles(labels: list[str], group: list[int] | None = None) -> dict[str, int] | None:
+    """Which column is the previous year, the current year, the change amount and the change rate (`group`: the
+    heading each column stands under, as column_labels gives it)."""
+    group = group or list(range(len(labels)))
     rate = [j for j, t in enumerate(labels) if RATE.search(t) and "占" not in t]
     delta = [j for j, t in enumerate(labels) if j not in rate and DELTA.search(t) and "占" not in t]
     amounts = [j for j, t in enumerate(labels) if t and j not in rate and j not in delta and "%" not in t
@@ -69,7 +75,7 @@ def roles(labels: list[str]) -> dict[str, int] | None:
     change = (rate or delta)[0]
     # of several current columns (预算调整数, 执行数金额), the one under the same heading as the change, else the
     # nearest before it
-    same = [j for j in current if labels[j][:2] == labels[change][:2]]
+    same = [j for j in current if group[j] == group[change] != change]
     before = [j for j in current if j < change]
     pick = same[-1] if len(same) == 1 else before[-1] if before else None
     if pick is None or (len(current) > 1 and not same and len(before) > 1):
@@ -91,10 +97,13 @@ def table_changes(table: Table) -> list[TableChange]:
     tops = [i for i, r in enumerate(above) if sum(1 for c in r.cells if c.text.strip()) >= 3]
     if not tops:
         return []
-    header = above[tops[-1]:tops[-1] + 2]
+    top = tops[-1]
+    if len(tops) > 1 and tops[-2] == top - 1:
+        top -= 1  # the row below a spanning heading has three names of its own: it is the heading's second row
+    header = above[top:top + 2]
     width = max(len(r.cells) for r in rows[first:])
-    labels = column_labels(header, width)
-    cols = roles(labels)
+    labels, group = column_labels(header, width)
+    cols = roles(labels, group)
     if cols is None:
         return []
     out = []

@@ -107,7 +107,12 @@ def _shape(text: str, lines: list[tuple[int, int]]) -> str:
         return "tab"
     single = sum(1 for s in sample if PIPES_ONLY.match(s) or s.count("|") >= 1 and "|" not in s.split("|", 1)[0]
                  and s.strip().endswith("|") and len([p for p in s.split("|") if p.strip()]) <= 1)
-    if single * 2 >= len(sample):
+    # a line of one cell and more pipes closes a row of cells written one per line ("100 | |||||"), or is a row of
+    # a pipe table whose other cells are empty ("资源税 | |||||"): rows of several cells, more of them than lines
+    # of one cell and its one pipe, make it the second
+    own = sum(1 for s in sample if PIPES_ONLY.match(s) or s.count("|") == 1 and s.strip().endswith("|"))
+    several = sum(1 for s in sample if len([p for p in s.split("|") if p.strip()]) >= 2)
+    if single * 2 >= len(sample) and several <= own:
         return "cell"
     if sum("|" in s for s in sample) * 2 >= len(sample):
         return "pipe"
