@@ -785,3 +785,14 @@ def test_parts_growth_implies_the_total_growth(text, found):
 def test_parts_growth_is_read_only_where_each_figure_has_its_own(text):
     r = lint_text(text)
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL205"]
+
+
+@pytest.mark.parametrize("last, found", [("41.20", []), ("42.20", ["FL101"])])
+def test_a_fund_and_a_carryover_named_as_items_are_parts_of_the_list(last, found):
+    # 预算稳定调节基金 is a fund's name, not the word 预算; 上年结转收入 after a comma is one more item of income
+    text = ("全县一般公共预算总收入168.50亿元,其中:地方收入80.10亿元,完成预算的100.3%,增长4%;转移支付收入47.20亿元,"
+            f"调入资金、动用预算稳定调节基金及上年结转收入等{last}亿元。"
+            "全县一般公共预算总支出160.30亿元,其中:本级支出120.00亿元;上解支出、補充預算穩定調節基金等40.30亿元。")
+    r = lint_text(text)
+    assert codes(r) == found
+    assert len([c for c in r.checks if c.rule.code == "FL101"]) == 2

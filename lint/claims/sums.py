@@ -345,8 +345,11 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                 break  # "收入…其中…;支出…": spending is never a part of income, nor income of spending
             elif inner and fresh and not _related(_name(para, m), _name(para, total)):
                 break  # ";公务接待费…" after the items of 公务用车费: the inner list is over
-            elif m.role in ("opening", "carry") and parts and _listed_after(items, parts[-1].index, j):
-                parts.append(m)  # "包括:财政拨款7034418.94元、上年结转结余23067.24元": the balance is an item
+            elif m.role in ("opening", "carry") and parts and (_listed_after(items, parts[-1].index, j)
+                                                              or m.first_in_clause and "收入" in m.label):
+                # "包括:财政拨款7034418.94元、上年结转结余23067.24元", "…;调入资金及上年结转收入等149.74亿元": the
+                # balance is an item
+                parts.append(m)
                 segment_of[m.index] = segment
             elif m.role in ("total", "opening", "carry", "balance", "adjust") or m.q.approx:
                 break
