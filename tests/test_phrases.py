@@ -796,3 +796,13 @@ def test_a_fund_and_a_carryover_named_as_items_are_parts_of_the_list(last, found
     r = lint_text(text)
     assert codes(r) == found
     assert len([c for c in r.checks if c.rule.code == "FL101"]) == 2
+
+
+@pytest.mark.parametrize("works, share, found", [("3.10", "55.36%", []), ("3.20", "57.14%", ["FL101", "FL402"])])
+def test_each_breakdown_of_one_total_by_its_shares_makes_the_total(works, share, found):
+    text = ("2024年全县政府采购规模为5.60亿元。其中,货物、工程、服务采购规模分别为"
+            f"1.20亿元、{works}亿元和1.30亿元,占全县政府采购规模的21.43%、{share}和23.21%。从组织形式看,政府集中采购、"
+            "部门集中采购、分散采购规模分别为2.00亿元、0.60亿元和3.00亿元,占全县政府采购规模的35.71%、10.71%和53.57%。")
+    r = lint_text(text)
+    assert sorted(codes(r)) == found
+    assert len([c for c in r.checks if c.rule.code == "FL101"]) == 2

@@ -291,7 +291,21 @@ def _share_sums(doc) -> list[SumClaim]:
             groups.setdefault(id(c.total), []).append(c)
     out = []
     for claims in groups.values():
-        parts = list({id(c.part): c.part for c in claims}.values())
-        if len(parts) >= 2 and len(parts) == len(claims) and _about_hundred([c.pct for c in claims], exact_zero=True):
-            out.append(SumClaim(claims[0].total, parts, claims[0].pct.keyword, exhaustive=True))
+        # one total may be broken down several ways ("从项目类别看…;从采购方式看…"): each run of shares in a row
+        # that makes 100%, or that names a known whole (货物, 工程, 服务), is one breakdown
+        claims.sort(key=lambda c: c.pct.q.start)
+        start = 0
+        while start < len(claims) - 1:
+            known = claims[start].parts
+            end = (start + len(known) if len(known) >= 2 and [c.part for c in claims[start:start + len(known)]] == known
+                   else next((e for e in range(start + 2, len(claims) + 1)
+                              if _about_hundred([c.pct for c in claims[start:e]], exact_zero=True)), None))
+            if end is None:
+                start += 1
+                continue
+            run = claims[start:end]
+            parts = list({id(c.part): c.part for c in run}.values())
+            if len(parts) == len(run):
+                out.append(SumClaim(run[0].total, parts, run[0].pct.keyword, exhaustive=True))
+            start = end
     return out
