@@ -806,3 +806,14 @@ def test_each_breakdown_of_one_total_by_its_shares_makes_the_total(works, share,
     r = lint_text(text)
     assert sorted(codes(r)) == found
     assert len([c for c in r.checks if c.rule.code == "FL101"]) == 2
+
+
+@pytest.mark.parametrize("share, found", [("62.5%", []), ("65.2%", ["FL401"])])
+def test_the_whole_a_sentence_names_with_zhong_is_the_base_of_its_shares(share, found):
+    # three figures bear the name of the base; the sentence names the whole one ("全市…收入中")
+    text = ("全市一般公共预算收入累计完成8000万元,增长5.0%。在全市一般公共预算收入中,市本级一般公共预算收入累计完成"
+            "3000万元;县级一般公共预算收入累计完成5000万元。全市一般公共预算收入中,税收收入累计完成5000万元,"
+            f"占一般公共预算收入的{share}。")
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.status for c in r.checks if c.rule.code == "FL401"] == (["fail"] if found else ["pass"])

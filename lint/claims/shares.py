@@ -112,8 +112,13 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                     claim.total, claim.explicit = total, True
                     if len({x.q.base for x in named}) > 1 and _label_key(total.label).rstrip(SPARE) != key:
                         # "全盟…收入310682万元…盟本级…收入33648万元…旗级…收入277034万元…占一般公共预算收入的68.6%":
-                        # several figures are of that name, each qualified; the latest is one reading
-                        claim.guess = "several figures bear the name of the base; the latest was taken"
+                        # several figures are of that name, each qualified; the one the sentence names as its whole
+                        # ("全盟一般公共预算收入中,税收收入…"), else the latest, which is one reading
+                        scoped = _in_whole(para, part, named)
+                        if scoped is not None:
+                            claim.total = scoped
+                        else:
+                            claim.guess = "several figures bear the name of the base; the latest was taken"
                     out.append(claim)
                 else:
                     # "(一)…850088.3元,占支出总预算78.33%" … "(四)…": the base named but not stated before; a run of
@@ -224,6 +229,25 @@ def _respectively(para: Paragraph) -> dict[int, tuple[Mention | None, Mention]]:
         for s, a in zip(shares_, pairs, strict=True):
             out[id(s)] = (a, first)
     return out
+
+
+def _in_whole(para: Paragraph, part: Mention, named: list[Mention]) -> Mention | None:
+    """The figure a sentence names as the whole its figures are of, in a clause ending in 中 before the part
+    ("全盟一般公共预算收入中,税收收入…"): the one of `named` whose label holds those words, if all of them that do
+    have one value."""
+    start = sent_start(para, part.sent)
+    clause = ""
+    for it in para.items[start:part.index]:
+        if isinstance(it, Keyword) and it.kind in ("SEP", "END"):
+            if clause.endswith("中") and len(clause) > 3:
+                whole = clause[:-1].removeprefix("在")
+                found = [x for x in named if whole in _label_key(x.label)]
+                if found and len({x.q.base for x in found}) == 1:
+                    return found[0]
+            clause = ""
+        elif isinstance(it, (Label, Keyword)):
+            clause += _label_key(it.text)
+    return None
 
 
 def _named(earlier: list[Mention], part: Mention, key: str) -> list[Mention]:
