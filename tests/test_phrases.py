@@ -817,3 +817,14 @@ def test_the_whole_a_sentence_names_with_zhong_is_the_base_of_its_shares(share, 
     r = lint_text(text)
     assert codes(r) == found
     assert [c.status for c in r.checks if c.rule.code == "FL401"] == (["fail"] if found else ["pass"])
+
+
+@pytest.mark.parametrize("running, found", [("6.30", []), ("0", ["FL101"])])
+def test_the_two_halves_of_the_car_costs_on_the_lines_after_qizhong(running, found):
+    # a count after the first half ("购置车辆0辆") does not end the list, and the two halves make the whole
+    text = ("2.公务用车购置及运行维护费支出6.30万元。其中:\n"
+            "公务用车购置支出0万元,购置车辆0辆。本单位本年度无此项支出。\n"
+            f"公务用车运行维护支出{running}万元,公务用车保有量为5辆。主要用于下乡调研等所需车辆燃料费、维修费。\n")
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.status for c in r.checks if c.rule.code == "FL101"] == (["fail"] if found else ["pass"])

@@ -55,6 +55,9 @@ def complete_pair(parts, total=None) -> bool:
     """Do the parts name both halves of a known pair? The two funds make up 财政拨款 only: a 大口径 revenue or a
     whole budget has four budgets and more."""
     labels = " ".join(p.label for p in parts)
+    if total is not None and all(w in total.label for w in ("购置", "运行")) and len(parts) == 2 \
+            and all(any(w in p.label for p in parts) for w in ("购置", "运行")):
+        return True  # 公务用车购置费 and 公务用车运行维护费 make 公务用车购置及运行维护费
     for a, b in COMPLEMENTS:
         if a in labels and b in labels:
             if (a, b) == ("一般公共预算", "政府性基金") and (total is None or "财政拨款" not in total.label):
@@ -151,9 +154,11 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
         if c.connective is not None and not c.closing:
             c.continuations = extend_into_next_sentences(para, c)
             last = c.continuations[-1] if c.continuations else []
-            if not any(m.index > (last or c.parts)[-1].index and usable_amount(m) for m in para.mentions):
+            if not any(m.index > (last or c.parts)[-1].index and usable_amount(m) and m.same_dimension(c.total)
+                       for m in para.mentions):
                 # "…其中:人员经费489.18万元,主要包括:…" and the next line "公用经费46.89万元,主要包括:…": the list
-                # may go on with the figures opening the following lines
+                # may go on with the figures opening the following lines (a count after the last part, "购置车辆0辆",
+                # is no part of a sum of money)
                 lead = _leading_figures(list(following), c.total)
                 c.continuations += [last + lead[:k] for k in range(1, len(lead) + 1)]
     return claims
