@@ -389,9 +389,18 @@ def test_the_changes_of_a_partial_list_that_makes_its_total_add_up(delta, ok):
 
 
 def test_the_changes_of_a_partial_list_short_of_its_total_are_not_added():
+    # (公务用车购置费 and 运行维护费 would be the whole of 公务用车购置及运行维护费: two items of 公用经费 are not)
+    r = lint_text("公用经费支出150.00万元,比上年减支20.00万元。其中:办公费支出10.00万元,"
+                  "比上年减支25.00万元;差旅费120.00万元,比上年减支5.00万元。")
+    assert codes(r) == []
+    assert not [c for c in r.checks if c.rule.code == "FL103"]
+
+
+def test_the_two_halves_of_the_car_costs_short_of_their_whole_are_an_error():
     r = lint_text("公车购置及运行维护费支出150.00万元,比上年减支20.00万元。其中:公务用车购置费支出10.00万元,"
                   "比上年减支25.00万元;公务用车运行维护费120.00万元,比上年减支5.00万元。")
-    assert not [c for c in r.checks if c.rule.code == "FL103"]
+    # the parts' changes (25 + 5) do not make the whole's (20) either
+    assert codes(r) == ["FL101", "FL103"] and r.findings[0].expected == "130.00万元"
 
 
 def test_changes_against_different_bases_are_not_added():
