@@ -15,7 +15,7 @@ from functools import reduce
 
 from fiscal_lint.arith.numbers import Interval, fmt
 from fiscal_lint.check.breakdown import adds_up
-from fiscal_lint.check.explain import HUNDRED, in_unit, percent, value_text
+from fiscal_lint.check.explain import shown, HUNDRED, in_unit, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
 from fiscal_lint.claims.growths import GrowthSet
@@ -126,10 +126,10 @@ def _parts_growth(doc, g: GrowthSet):
     want = percent(implied, tg.q.decimals)
     en = (f"last year's figures implied by the parts: {' + '.join(term(p) for p in claim.parts)} = {in_unit(point, unit, d)}; "
           f"by the total: {term(claim.total)} = {in_unit(total[1], unit, d)}; the parts' growth makes the total's "
-          f"{percent(implied, max(2, tg.q.decimals + 1))}, stated {written}")
+          f"{shown(implied, tg.q.decimals)}, stated {written}")
     zh = (f"由分项推算的上年数：{' + '.join(term(p) for p in claim.parts)} = {in_unit(point, unit, d)}；由合计数推算："
           f"{term(claim.total)} = {in_unit(total[1], unit, d)}；按分项增长率，合计增长率应为"
-          f"{percent(implied, max(2, tg.q.decimals + 1))}，文中为{written}")
+          f"{shown(implied, tg.q.decimals)}，文中为{written}")
     yield Finding(PARTS_GROWTH, "error", Message(en, zh), figures[0], figures, expected=want.lstrip("-") if implied * tg.sign > 0 else want)
 
 
@@ -177,6 +177,16 @@ def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, Decimal, str,
     return ratio.scaled(HUNDRED), point_num / point_prev * HUNDRED, expr, expr.replace("/", "÷")
 
 
+def _slipped(delta, *others):
+    """The change amount as if written in the unit of the figures it is the change of ("增支120元" between 259万元
+    and 139万元): a copy of its mention, or None when it is written in theirs or they differ among themselves."""
+    scales = {o.q.scale for o in others if o is not None}
+    if delta.q.kind != "money" or len(scales) != 1 or delta.q.scale in scales or delta.q.value == 0:
+        return None
+    like = next(o.q for o in others if o is not None)
+    return replace(delta, q=replace(delta.q, scale=like.scale, unit=like.unit))
+
+
 def _percent(doc, c: ChangeClaim):
     if c.pct is None or c.current is None or (c.delta is None and c.previous is None):
         return
@@ -207,9 +217,21 @@ def _percent(doc, c: ChangeClaim):
     computed, point, en, zh = first
     if c.delta is not None and c.pct.sign and c.pct.sign != c.delta.sign and computed.overlaps(-stated):
         return  # only the direction words disagree: FL202 says so
+    slip = _slipped(c.delta, c.current, c.previous) if c.delta is not None else None
+    if slip is not None and (got := _percent_from(doc, replace(c, delta=slip), c.current)) and got[0].overlaps(stated):
+        if c.previous is not None:
+            return  # the amount's unit is wrong, which FL203 says with the years' figures
+        msg = Message(f"{en} = {shown(point, c.pct.q.decimals)}, stated {c.pct.q.number}%; with {value_text(slip.q)}, "
+                      f"in the unit of {value_text(c.current.q)}, it is {c.pct.q.number}%: the unit of "
+                      f"{value_text(c.delta.q)} looks wrong",
+                      f"{zh} = {shown(point, c.pct.q.decimals)}，文中为{c.pct.q.number}%；若为{value_text(slip.q)}"
+                      f"（与{value_text(c.current.q)}同一单位）则相符：{value_text(c.delta.q)}的单位似有误")
+        yield Finding(PERCENT, "error", msg, figure(doc, c.delta, "delta"), figures, expected=value_text(slip.q),
+                      unsure=c.guess if c.previous is None else "")
+        return
     want = percent(point, c.pct.q.decimals)
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
-    mid = percent(point, max(2, c.pct.q.decimals + 1))
+    mid = shown(point, c.pct.q.decimals)
     msg = Message(f"{en} = {mid}, stated {written}", f"{zh} = {mid}，文中为{written}")
     # the current figure taken from an earlier sentence is one reading, not the only one
     unsure = c.guess if c.previous is None else ""
@@ -287,11 +309,19 @@ def _difference(doc, current, previous, delta, diff: Interval, stated: Interval,
         yield Check(AMOUNT, "pass", figures[0], figures)
         return
     point = current.q.base - previous.q.base
-    want = in_unit(abs(point), delta.q, max(current.q.decimals, previous.q.decimals))
+    slip = _slipped(delta, current, previous)
+    as_slip = doc.interval(slip, [current, previous]) if slip is not None else None
+    like = slip.q if as_slip is not None and diff.overlaps(as_slip if stated.lo >= 0 else -as_slip) else None
+    want = in_unit(abs(point), like or delta.q, max(current.q.decimals, previous.q.decimals))
     if signed and point < 0:
         want = "-" + want
     expr = f"{value_text(current.q)} − {value_text(previous.q)} = {want}"
-    msg = Message(f"{expr}, stated {value_text(delta.q)}", f"{expr}，文中为{value_text(delta.q)}")
+    if like is not None:
+        # "比上年同期139万元增支120元" beside 259万元: the amount is right, its unit is not
+        msg = Message(f"{expr}, stated {value_text(delta.q)}: the unit of the amount looks wrong",
+                      f"{expr}，文中为{value_text(delta.q)}：增减额的单位似有误")
+    else:
+        msg = Message(f"{expr}, stated {value_text(delta.q)}", f"{expr}，文中为{value_text(delta.q)}")
     yield Finding(AMOUNT, "error", msg, figures[0], figures, expected=want)
 
 
@@ -351,7 +381,7 @@ def _table(doc, c: TableChange):
         yield Check(PERCENT, "pass", figures[0], figures, rounds=doc.rounds_up(size, along))
         return
     pct = point / c.previous.q.base * HUNDRED
-    mid = percent(pct, max(2, c.rate.q.decimals + 1))
+    mid = shown(pct, c.rate.q.decimals)
     msg = Message(f"({expr}) / {value_text(c.previous.q)} = {mid}, stated {c.rate.q.number}%",
                   f"({expr}) ÷ {value_text(c.previous.q)} = {mid}，文中为{c.rate.q.number}%")
     yield Finding(PERCENT, "error", msg, figures[0], figures, expected=percent(pct, c.rate.q.decimals),

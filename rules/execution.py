@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import HUNDRED, in_unit, percent, value_text
+from fiscal_lint.check.explain import shown, HUNDRED, in_unit, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.executions import ExecClaim
 
@@ -81,7 +81,7 @@ def _check(doc, c: ExecClaim):
             computed = ratio.scaled(HUNDRED)
             point = c.actual.q.base / point_budget * HUNDRED
             expr = f"{value_text(c.actual.q)} / {_budget_text(c)}"
-            mid = percent(point, max(2, c.rate.q.decimals + 1))
+            mid = shown(point, c.rate.q.decimals)
             if not computed.overlaps(stated):
                 want = percent(point, c.rate.q.decimals)
                 msg = Message(f"{expr} = {mid}, stated {value_text(c.rate.q)}",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import HUNDRED, percent, value_text
+from fiscal_lint.check.explain import shown, HUNDRED, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("ratio", Message("Named rates and formulas", "比率与算式"))
@@ -77,7 +77,7 @@ def _rate(doc, c):
     parts_en, parts_zh = [], []
     for en, zh, point, num, den in tried:
         mult = f" × {c.multiplier.q.text}" if c.multiplier is not None else ""
-        arith = f"{_expr(num)} / {_expr(den)}{mult} = {percent(point, max(2, c.rate.q.decimals + 1))}"
+        arith = f"{_expr(num)} / {_expr(den)}{mult} = {shown(point, c.rate.q.decimals)}"
         parts_en.append(f"{arith} [{en}]" if len(tried) > 1 else arith)
         parts_zh.append(f"{arith.replace(' / ', ' ÷ ')}（{zh}）" if len(tried) > 1 else arith.replace(" / ", " ÷ "))
     joiner_en = "; " if len(tried) > 1 else ""

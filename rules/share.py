@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscal_lint.check.breakdown import adds_up
-from fiscal_lint.check.explain import HUNDRED, percent, value_text
+from fiscal_lint.check.explain import shown, HUNDRED, percent, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("share", Message("Shares of a total", "占比"))
@@ -73,7 +73,7 @@ def _share(doc, c):
         yield Check(SHARE, "pass", figures[0], figures, rounds=doc.rounds_up(c.pct, computed))
         return
     point = c.part.q.base / point_total * HUNDRED
-    mid = percent(point, max(2, c.pct.q.decimals + 1))
+    mid = shown(point, c.pct.q.decimals)
     msg = Message(f"{value_text(c.part.q)} / {total_text} = {mid}, stated {value_text(c.pct.q)}",
                   f"{value_text(c.part.q)} ÷ {total_text} = {mid}，文中为{value_text(c.pct.q)}")
     yield Finding(SHARE, "error", msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),

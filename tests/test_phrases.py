@@ -837,3 +837,58 @@ def test_the_two_halves_of_the_car_costs_on_the_lines_after_qizhong(running, fou
     r = lint_text(text)
     assert codes(r) == found
     assert [c.status for c in r.checks if c.rule.code == "FL101"] == (["fail"] if found else ["pass"])
+
+
+def test_a_figure_beside_one_of_three_places_keeps_its_own_rounding():
+    # 36.172万元 is an exact sum; 1.85万元 beside it is rounded to two places, and 1.845/(36.172+1.845) is 4.853%
+    r = lint_text("6月份,全县共完成政府采购2批次,采购金额为36.172万元,比预算节约资金1.85万元,节约率为4.85%。")
+    assert codes(r) == []
+    assert [c.status for c in r.checks if c.rule.code == "FL411"] == ["pass"]
+
+
+# ------------------------------------------------------------------ readings that unseen documents showed wrong
+@pytest.mark.parametrize("rate, found", [("80.4%", []), ("84.0%", ["FL301"])])
+def test_the_approver_of_the_budget_may_stand_inside_the_rate_phrase(rate, found):
+    text = ("2024年1-9月一般公共预算收入24,120万元,为县人民代表大会批准全县全年预算30,000万元的"
+            f"{rate},比上年同期22,500万元增收1,620万元,增长7.2%。")
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.status for c in r.checks if c.rule.code == "FL203"] == ["pass"]  # 24120 − 22500, not the budget
+
+
+def test_parts_that_make_another_quantity_of_the_sentence_are_its_breakdown():
+    text = ("截至年底,全县行政事业性国有资产总额50.0亿元,负债总额12.0亿元,净资产38.0亿元。其中,行政单位资产20.0亿元,"
+            "事业单位资产30.0亿元。乡镇行政事业性国有资产总额8.0亿元,负债总额2.0亿元,净资产6.0亿元(行政单位资产3.0亿元,"
+            "事业单位资产5.0亿元)。")
+    r = lint_text(text)
+    assert codes(r) == []
+    assert len([c for c in r.checks if c.rule.code == "FL101" and c.status == "pass"]) >= 2
+
+
+@pytest.mark.parametrize("text, code, expected", [
+    ("科学技术支出259万元,比上年同期139万元增支120元,增长86.3%。", "FL203", "120万元"),
+    ("一般公共预算支出完成255,325万元,比上年同期增支14,484元,增长6.01%。", "FL201", "14484万元"),
+])
+def test_a_change_amount_written_in_the_wrong_unit_is_said_to_be(text, code, expected):
+    r = lint_text(text)
+    assert codes(r) == [code]
+    assert r.findings[0].expected == expected and "unit" in r.findings[0].message.en
+
+
+def test_flat_said_of_a_comparison_with_something_else_is_no_change_claim():
+    r = lint_text("今年以来,全市公共财政预算收入88.20亿元,同比增长9.30%,增幅与全省各市平均水平基本持平。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL204"]
+
+
+@pytest.mark.parametrize("text", [
+    # the fund named in the sentence before: 政府性基金's 支出总计 is not 一般公共预算's
+    "全镇一般公共预算支出960.00万元。加上上解上级支出等0万元,支出总计960.00万元。\n"
+    "全镇政府性基金支出0万元。加上调出资金等0万元,支出总计0万元。\n",
+    # the year of the heading, and 市本级 is not 全市
+    "二、2023年国有资本经营预算执行情况\n全市国有资本经营收入40.0亿元,加上上年结转收入2.0亿元,全市国有资本经营收入总计42.0亿元。\n"
+    "三、2024年国有资本经营预算安排情况\n全市国有资本经营收入45.0亿元,加上上年结转收入1.0亿元,全市国有资本经营收入总计46.0亿元。\n"
+    "市本级国有资本经营收入30.0亿元,加上上年结转收入0.5亿元,市本级国有资本经营收入总计30.5亿元。\n",
+])
+def test_the_same_category_in_another_fund_year_or_level_is_another_quantity(text):
+    r = lint_text(text)
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []

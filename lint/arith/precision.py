@@ -3,7 +3,7 @@
 NOTES.md: precision is a property of how a figure is written in its context.
 - Zero is exact: "实际支出0万元" means nothing was spent.
 - A money figure written with fewer decimals than its neighbours in the same claim dropped its
-  trailing zeros ("实际支出5万元" after "预算5.00万元" is 5.00), so it takes their precision.
+  trailing zeros ("实际支出5万元" after "预算5.00万元" is 5.00), so it takes their precision, up to two places.
 - A whole-number count of people or items is exact; a count with 万/亿 is rounded like money.
 - A figure with 约/余/以上/≥ is a bound or an estimate and is never checked.
 """
@@ -24,7 +24,10 @@ def interval(q: Quantity, peers: Iterable[Quantity] = (), mode: str = "round") -
         return Interval.exact(q.value)
     decimals = q.decimals
     if q.kind in ("money", "count"):
-        written = [p.decimals for p in peers if p.kind == q.kind and p.scale == q.scale and p.value != 0]
+        # a figure takes its neighbours' places up to two, the cents of 元 or the hundreds of 万元 that tables
+        # drop when they are zeros; a neighbour written to three places or more (44.239万元) is an exact sum, and
+        # "2.35" beside it says nothing about a third place
+        written = [min(p.decimals, 2) for p in peers if p.kind == q.kind and p.scale == q.scale and p.value != 0]
         decimals = max([decimals, *written])
     return figure_interval(q.value, decimals, q.scale, mode=mode)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arith.numbers import Interval
+from ..claims.rates import ESTABLISHMENT, STAFF
 from ..claims.sums import SumClaim, complete_pair
 from ..text import caps
 from .explain import in_unit, value_text
@@ -55,6 +56,16 @@ def _matches_other(doc, claim: SumClaim, s: Interval, peers):
     if all(p.q.value == 0 for p in claim.parts):
         return None
     return next((o for o in claim.others if (iv := doc.interval(o, peers)) is not None and iv.overlaps(s)), None)
+
+
+def _two_bases(a, b) -> bool:
+    """Are two figures one quantity on two bases: the budget and the actual, or the establishment (编制) and the
+    staff in post (在职)?"""
+    if {a.role, b.role} == {"budget", "actual"}:
+        return True
+    est = lambda m: any(w in m.label for w in ESTABLISHMENT)  # noqa: E731
+    staff = lambda m: any(w in m.label for w in STAFF)  # noqa: E731
+    return est(a) and staff(b) or staff(a) and est(b)
 
 
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
@@ -110,7 +121,13 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     written_sum = in_unit(point, unit_like, max(p.q.decimals for p in [total, *parts]))
     expr = _expression(parts)
     other = _matches_other(doc, claim, s, peers)
+    if other is not None and not _two_bases(other, total):
+        # "资产总额33.5万亿元,…净资产23.6万亿元。其中,行政单位资产10.1万亿元,事业单位资产23.4万亿元": the parts make
+        # another quantity of the sentence than the one they follow; they are its breakdown, and they add up
+        yield Check(mismatch, "pass", figure(doc, other, "total"), [figure(doc, other, "total"), *figures[1:]])
+        return
     if other is not None:
+        # the budget beside the actual: the parts make the one, and follow the other
         figures.append(figure(doc, other, "other"))
         msg = Message(
             f"{expr} = {written_sum}, which is {value_text(other.q)} ({other.label or 'the earlier figure'}), "

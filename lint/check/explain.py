@@ -26,6 +26,17 @@ def percent(v: Decimal, decimals: int) -> str:
     return f"{fmt(round_to(v, decimals), decimals)}%"
 
 
+def shown(v: Decimal, decimals: int) -> str:
+    """A computed percent as a message shows it beside a stated one of `decimals` places: a digit more (at least
+    two), or as many more as it takes for the figure shown to round as the figure itself does (45.4547% shown as
+    45.455% would seem to round to the 45.46% it disagrees with)."""
+    want = round_to(v, decimals)
+    for d in range(max(2, decimals + 1), decimals + 6):
+        if round_to(round_to(v, d), decimals) == want:
+            return percent(v, d)
+    return percent(v, decimals + 6)
+
+
 def truncated_note(msg: Message) -> Message:
     """The same message, saying that the figure agrees if the document truncates."""
     return Message(msg.en + " (agrees if the document truncates instead of rounding: --rounding truncate)",

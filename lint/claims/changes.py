@@ -40,6 +40,17 @@ def _changes(doc) -> list[ChangeClaim]:
     return out
 
 
+def _compared_with_other(items, j: int) -> bool:
+    """"增幅与全疆各地州市水平基本持平": the words of the clause before 持平 compare with something else (与…), so it
+    says nothing of the change against the base."""
+    for it in reversed(items[:j]):
+        if isinstance(it, Keyword) and it.kind in ("SEP", "END", "BASE"):
+            return False
+        if isinstance(it, Label) and "与" in it.text:
+            return not regex.match(r"(?:上年|去年|上一年|同期|(?:19|20)\d{2}年)", it.text.split("与")[-1])
+    return False
+
+
 def changes(para: Paragraph, before: list[Mention] | None = None) -> list[ChangeClaim]:
     """Changes against a base (较上年, 比上年, 较年初预算数, 同比, 与上年相比 …).
 
@@ -74,7 +85,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                     continue
                 if it.kind in ("BASE", "END"):
                     break
-                if it.kind == "FLAT":
+                if it.kind == "FLAT" and not _compared_with_other(items, j):
                     flat = it
                     clause_has_change = True
                 if it.kind == "SEP":

@@ -89,6 +89,22 @@ def _body(para: Paragraph, m: Mention) -> str:
     return found.group(1) if found else ""
 
 
+# the level of government a figure is of: 全市 (the city with its counties) is not 市本级, nor 市级 县级
+LEVEL = regex.compile(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|县|区|镇|乡|盟|旗)本级"
+                      r"|(?:省|市|县|区|乡镇|旗)级(?!预算单位|单位)")
+
+
+def _level(para: Paragraph, m: Mention) -> str:
+    """The level the figure's label, or else its sentence's opening words, names."""
+    found = LEVEL.search(m.label)
+    if found:
+        return found.group()
+    start = sent_start(para, m.sent)
+    words = "".join(it.text for it in para.items[start:m.index] if isinstance(it, (Label, Keyword)))
+    found = LEVEL.match(regex.sub(r"^[\p{P}\s\d年月]+", "", words))
+    return found.group() if found else ""
+
+
 def _share_scope(para: Paragraph, m: Mention) -> str:
     """"项目支出469500元,占一般公共预算支出的19.62%": the fund of the share's base scopes the figure."""
     nxt = next((x for x in para.mentions if x.index > m.index), None)
@@ -112,21 +128,28 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
     owner_of = {id(p): c.total for c in sum_claims for p in c.parts}
     section = ""  # the fund a heading names: "2. 政府性基金预算执行情况" scopes what follows it
     section_basis = ""
+    section_year: int | None = None  # "三、2015年本市国有资本经营预算的安排情况": the year of what follows
     for para in paragraphs:
         if _is_heading(para):
             words = "".join(it.text for it in para.items if isinstance(it, (Label, Keyword)))
             section = scope_of(words) if scope_of(words) in FUNDS else ""
+            year = regex.search(r"(?:19|20)\d{2}(?=年)", words)
+            section_year = int(year.group()) if year else None
             # "一、2018年年初预算" / "二、2018年决算及变动": what follows is of that basis, whatever its figures' words say
             section_basis = "budget" if "预算" in words.replace("一般公共预算", "") and "决算" not in words else \
                 "actual" if "决算" in words and "预算" not in words.replace("一般公共预算", "") else ""
             continue
         previous: Mention | None = None
         sentence_scope: dict[int, str] = {}
+        fund = ""  # the fund named last in the paragraph: "全镇政府性基金支出0万元。加上…支出总计0万元" is of it
         for m in para.mentions:
             # "财政拨款收入总计A万元，支出总计B万元": the second figure is 财政拨款 too
             scope = scope_of(m.label) or sentence_scope.get(m.sent, "") or _share_scope(para, m)
             if scope:
                 sentence_scope[m.sent] = scope
+            if scope in FUNDS:
+                fund = scope
+            scope = scope or fund
             if m.kind != "money" or m.q.approx or m.role in ATTACHED_ROLES or m.role in ("adjust", "opening"):
                 previous = m if m.kind == "money" else previous
                 continue
@@ -161,14 +184,14 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             within = ""
             if owner is not None and not _category(owner.label) and not any(w in owner.label for w in WHOLE_WORDS):
                 within = owner.label[-8:]
-            key = (category, scope or section, basis, m.year, within, _qualifier(m.label, category))
-            body = _body(para, m)
+            key = (category, scope or section, basis, m.year or section_year, within, _qualifier(m.label, category))
+            body = _body(para, m), _level(para, m)
             earlier = seen.setdefault(key, [])
-            # the latest statement of the same quantity: of the same body and under a heading of the same basis, or
-            # where either names none
+            # the latest statement of the same quantity: of the same body and level and under a heading of the same
+            # basis, or where either names none
             agree = lambda a, b: not a or not b or a == b  # noqa: E731
-            first = next(((f, fi) for f, fi, fb, fs in reversed(earlier) if agree(body, fb) and agree(section_basis, fs)),
-                         None)
+            first = next(((f, fi) for f, fi, fb, fs in reversed(earlier) if agree(body[0], fb[0]) and agree(body[1], fb[1])
+                          and agree(section_basis, fs)), None)
             if first is not None:
                 # both without a basis word are read alike; one with and one without is the doubtful pairing
                 out.append(CrossRef(first[0], m, category, basis, inferred != first[1]))

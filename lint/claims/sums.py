@@ -188,7 +188,10 @@ def _bracketed(para: Paragraph, consumed: set[int]) -> list[SumClaim]:
                                           or not m.same_dimension(total) for m in inside)
                 or any(isinstance(x, Keyword) and x.kind == "YEAR" for x in items[i:close])):  # years, not parts
             continue
-        out.append(SumClaim(total, inside, None, exhaustive=complete_pair(inside, total)))
+        # "资产总额4.7万亿元,负债总额1万亿元,净资产3.7万亿元(行政单位资产0.8万亿元,事业单位资产3.9万亿元)": the
+        # bracket may break down another figure of its sentence
+        others = [m for m in before if m is not total and usable_amount(m) and m.same_dimension(total)]
+        out.append(SumClaim(total, inside, None, exhaustive=complete_pair(inside, total), others=others))
     return out
 
 
