@@ -892,3 +892,24 @@ def test_flat_said_of_a_comparison_with_something_else_is_no_change_claim():
 def test_the_same_category_in_another_fund_year_or_level_is_another_quantity(text):
     r = lint_text(text)
     assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("截至8月底,累计完成公共财政预算支出84210万元,增加3650万元,增加4.53%。", []),
+    ("截至8月底,累計完成基金支出9120萬元,減少4380萬元,下降42.4%。", ["FL201"]),
+    ("1-5月,全县政府性基金收入61.4亿元,增收\n12.2亿元,增长24.8%。", []),
+])
+def test_a_change_with_no_base_phrase_right_after_its_figure(text, found):
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks if c.rule.code == "FL201"] == ["FL201"]
+
+
+@pytest.mark.parametrize("text", [
+    # the figure before the change is the one compared with, or a part in brackets
+    "比如某区公车购置及运行维护费为3542万元,与2023年预算3085万元相比,增加457万元,增长17.4%。",
+    "公务用车购置及运行维护费2066万元(其中:运行维护费1920万元,购置费146万元),减少12万元,下降0.58%。",
+])
+def test_a_change_with_no_base_phrase_after_another_figure_is_not_read(text):
+    r = lint_text(text)
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL201" and c.status != "pass"]

@@ -8,6 +8,7 @@ import regex
 from ..parse.extract import Keyword, Label, Quantity
 from ..parse.mentions import Mention, Paragraph
 from .common import (
+    own_clause,
     MAX_SENTENCES_BACK,
     inside_list,
     sent_start,
@@ -35,8 +36,41 @@ def _changes(doc) -> list[ChangeClaim]:
     out: list[ChangeClaim] = []
     previous: Paragraph | None = None
     for para in doc.paragraphs:
-        out.extend(changes(para, previous.mentions if previous is not None else None))
+        read = changes(para, previous.mentions if previous is not None else None)
+        out.extend(read)
+        out.extend(unstated_base(para, {id(c.delta) for c in read if c.delta is not None}))
         previous = para
+    return out
+
+
+def _next_to(between) -> bool:
+    """Only a comma and the direction word between a figure and its change: "与2012年预算30850万元相比,增加…" (the
+    figure compared with) and "2066万元(其中:…146万元),减少12万元" (a part in brackets) are not the changed figure."""
+    for it in between:
+        if isinstance(it, Keyword) and (it.kind in ("UP", "DOWN") or it.kind == "SEP" and it.text == ","):
+            continue
+        if isinstance(it, Label) and not regex.search(r"[^,\s]", it.text):
+            continue
+        return False
+    return True
+
+
+def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
+    """"累计完成公共财政预算支出124241万元,增加5025万元,增加4.22%": a change amount and percent right after the
+    figure they are of, with no base phrase. Whatever the base, the percent is the amount over current − amount,
+    so nothing needs to be known of it. Read only where each clause holds its figure and direction word alone."""
+    out: list[ChangeClaim] = []
+    ms = para.mentions
+    for k in range(1, len(ms) - 1):
+        cur, delta, pct = ms[k - 1], ms[k], ms[k + 1]
+        if (id(delta) in taken or delta.role != "delta" or pct.role != "pct" or not delta.sign or not pct.sign
+                or not usable_amount(cur) or cur.q.approx or delta.q.approx or pct.q.approx or pct.kind != "percent"
+                or not cur.same_dimension(delta) or not (cur.sent == delta.sent == pct.sent)
+                or not (cur.clause < delta.clause <= pct.clause <= delta.clause + 1)
+                or not own_clause(para, delta) or not own_clause(para, pct) or delta.keyword is None
+                or not _next_to(para.items[cur.index + 1:delta.index])):
+            continue
+        out.append(ChangeClaim(base=delta.keyword, base_sent=delta.sent, current=cur, delta=delta, pct=pct))
     return out
 
 

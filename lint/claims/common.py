@@ -2,7 +2,9 @@
 sentence starts, and the fund a label scopes a figure to."""
 from __future__ import annotations
 
-from ..parse.extract import Keyword
+import regex
+
+from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 
 MAX_SENTENCES_BACK = 2
@@ -48,3 +50,22 @@ def scope_of(label: str) -> str:
 def unquoted(label: str) -> str:
     """A label without its quotation marks (“三公”经费 and 三公经费 are one name)."""
     return label.replace("“", "").replace("”", "").replace('"', "")
+
+
+PUNCTUATION = regex.compile(r"[\p{P}\s]*")
+
+
+def own_clause(para: Paragraph, m: Mention) -> bool:
+    """Does a change figure's clause hold nothing before it but its direction word and a comparison with last year?
+    A name ("其中增值税增长5%") makes it another figure's; a comparison with a budget ("比年初预算增长") is not with
+    last year's figure."""
+    for it in reversed(para.items[:m.index]):
+        if isinstance(it, Keyword):
+            if it.kind in ("SEP", "END"):
+                return True
+            if it.kind in ("UP", "DOWN") or (it.kind == "BASE" and "预算" not in it.text):
+                continue
+            return False
+        if isinstance(it, Label) and not PUNCTUATION.fullmatch(it.text):
+            return False
+    return True

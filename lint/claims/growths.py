@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
-from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
-from .common import usable_amount
+from .common import own_clause, usable_amount
 from .kinds import claim_kind
 from .sums import SumClaim
-
-PUNCTUATION = regex.compile(r"[\p{P}\s]*")
 
 
 @dataclass
@@ -36,26 +31,10 @@ def growth_of(para: Paragraph) -> dict[int, Mention]:
         if m.role == "delta":
             last = None  # a change with its amount: the change rules read it
             continue
-        if last is not None and m.role == "pct" and m.kind == "percent" and not m.q.approx and m.sign and _own(para, m):
+        if last is not None and m.role == "pct" and m.kind == "percent" and not m.q.approx and m.sign and own_clause(para, m):
             out[id(last)] = m
             last = None
     return out
-
-
-def _own(para: Paragraph, m: Mention) -> bool:
-    """Does the growth's clause hold nothing before it but its direction word and a comparison with last year? A
-    name ("其中增值税增长5%") makes it another figure's; a comparison with a budget ("比年初预算增长") is not with last
-    year's figure."""
-    for it in reversed(para.items[:m.index]):
-        if isinstance(it, Keyword):
-            if it.kind in ("SEP", "END"):
-                return True
-            if it.kind in ("UP", "DOWN") or (it.kind == "BASE" and "预算" not in it.text):
-                continue
-            return False
-        if isinstance(it, Label) and not PUNCTUATION.fullmatch(it.text):
-            return False
-    return True
 
 
 @claim_kind("growths")
