@@ -15,7 +15,7 @@ from functools import reduce
 
 from fiscal_lint.arith.numbers import Interval, fmt
 from fiscal_lint.check.breakdown import adds_up
-from fiscal_lint.check.explain import shown, HUNDRED, in_unit, percent, value_text
+from fiscal_lint.check.explain import HUNDRED, in_unit, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
 from fiscal_lint.claims.growths import GrowthSet
@@ -227,7 +227,7 @@ def _percent(doc, c: ChangeClaim):
                       f"{zh} = {shown(point, c.pct.q.decimals)}，文中为{c.pct.q.number}%；若为{value_text(slip.q)}"
                       f"（与{value_text(c.current.q)}同一单位）则相符：{value_text(c.delta.q)}的单位似有误")
         yield Finding(PERCENT, "error", msg, figure(doc, c.delta, "delta"), figures, expected=value_text(slip.q),
-                      unsure=c.guess if c.previous is None else "")
+                      unsure=c.guess)
         return
     want = percent(point, c.pct.q.decimals)
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"

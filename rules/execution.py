@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import shown, HUNDRED, in_unit, percent, value_text
+from fiscal_lint.check.explain import HUNDRED, in_unit, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.executions import ExecClaim
 

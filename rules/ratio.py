@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from fiscal_lint.check.explain import shown, HUNDRED, percent, value_text
+from fiscal_lint.check.explain import HUNDRED, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("ratio", Message("Named rates and formulas", "比率与算式"))

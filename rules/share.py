@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscal_lint.check.breakdown import adds_up
-from fiscal_lint.check.explain import shown, HUNDRED, percent, value_text
+from fiscal_lint.check.explain import HUNDRED, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
 FAMILY = Family("share", Message("Shares of a total", "占比"))

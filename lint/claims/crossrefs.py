@@ -185,18 +185,18 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             if owner is not None and not _category(owner.label) and not any(w in owner.label for w in WHOLE_WORDS):
                 within = owner.label[-8:]
             key = (category, scope or section, basis, m.year or section_year, within, _qualifier(m.label, category))
-            body = _body(para, m), _level(para, m)
+            who = _body(para, m), _level(para, m)
             earlier = seen.setdefault(key, [])
             # the latest statement of the same quantity: of the same body and level and under a heading of the same
             # basis, or where either names none
             agree = lambda a, b: not a or not b or a == b  # noqa: E731
-            first = next(((f, fi) for f, fi, fb, fs in reversed(earlier) if agree(body[0], fb[0]) and agree(body[1], fb[1])
-                          and agree(section_basis, fs)), None)
+            first = next(((f, fi) for f, fi, fw, fs in reversed(earlier)
+                          if all(map(agree, who, fw)) and agree(section_basis, fs)), None)
             if first is not None:
                 # both without a basis word are read alike; one with and one without is the doubtful pairing
                 out.append(CrossRef(first[0], m, category, basis, inferred != first[1]))
             else:
-                earlier.append((m, inferred, body, section_basis))
+                earlier.append((m, inferred, who, section_basis))
     return out
 
 

@@ -1,6 +1,7 @@
 """Shares (占X%) with their part and denominator."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -280,24 +281,41 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
     out = []
     for run in runs:
         claims = [c for _, c in run]
-        start = 0
-        while start < len(claims) - 1:
-            end = next((e for e in range(start + 2, len(claims) + 1) if _about_hundred([c.pct for c in claims[start:e]])),
-                       None)
+
+        def end_at(start: int, claims=claims) -> int | None:
+            end = _hundred_at(claims, start)
             if end is None and len(claims) == 2 and claims[0].base and complete_pair([c.part for c in claims]):
                 end = 2
             if end is None and not claims[start].base and sangong_items([c.part for c in claims[start:start + 3]]):
                 end = start + 3  # "因公出国(境)费…占0%;公务用车…占0.02%;公务接待费…占0.95%": the whole of 三公, short of 100%
-            if end is None:
-                start += 1
-                continue
+            return end
+
+        for start, end in _runs(len(claims), end_at):
             group = claims[start:end]
             parts = [x.part for x in group]  # one list for the group: the rule groups its shares by it
             for c in group:
                 c.parts = parts
             out.extend(group)
-            start = end
     return out
+
+
+def _runs(n: int, end_at) -> Iterator[tuple[int, int]]:
+    """Consecutive runs of n items, left to right: from each start, the end `end_at(start)` gives, or none (the next
+    start is tried)."""
+    start = 0
+    while start < n - 1:
+        end = end_at(start)
+        if end is None:
+            start += 1
+            continue
+        yield start, end
+        start = end
+
+
+def _hundred_at(claims: list[ShareClaim], start: int, exact_zero: bool = False) -> int | None:
+    """The end of the shortest run of two or more shares from `start` that makes 100%."""
+    return next((e for e in range(start + 2, len(claims) + 1)
+                 if _about_hundred([c.pct for c in claims[start:e]], exact_zero=exact_zero)), None)
 
 
 @claim_kind("shares")
@@ -318,18 +336,16 @@ def _share_sums(doc) -> list[SumClaim]:
         # one total may be broken down several ways ("从项目类别看…;从采购方式看…"): each run of shares in a row
         # that makes 100%, or that names a known whole (货物, 工程, 服务), is one breakdown
         claims.sort(key=lambda c: c.pct.q.start)
-        start = 0
-        while start < len(claims) - 1:
+
+        def end_at(start: int, claims=claims) -> int | None:
             known = claims[start].parts
-            end = (start + len(known) if len(known) >= 2 and [c.part for c in claims[start:start + len(known)]] == known
-                   else next((e for e in range(start + 2, len(claims) + 1)
-                              if _about_hundred([c.pct for c in claims[start:e]], exact_zero=True)), None))
-            if end is None:
-                start += 1
-                continue
+            if len(known) >= 2 and [c.part for c in claims[start:start + len(known)]] == known:
+                return start + len(known)
+            return _hundred_at(claims, start, exact_zero=True)
+
+        for start, end in _runs(len(claims), end_at):
             run = claims[start:end]
             parts = list({id(c.part): c.part for c in run}.values())
             if len(parts) == len(run):
                 out.append(SumClaim(run[0].total, parts, run[0].pct.keyword, exhaustive=True))
-            start = end
     return out
