@@ -62,3 +62,23 @@ def test_hierarchical_rows_are_left_to_the_standard_table_rules():
     text = ("科目\t决算数\n201 一般公共服务支出\t100.00\n20101 人大事务\t60.00\n20102 政协事务\t40.00\n合计\t100.00\n")
     r = lint_text(text)
     assert codes(r) == [] and passed(r, "sum") == []
+
+
+def test_a_row_written_over_several_lines_has_an_empty_cell_at_each_break():
+    text = ("地区 | 收入当月 | 收入累计 | 为预算的% | 增幅% | 支出当月 | 支出累计 |\n"
+            "甲县 | 5120 | 16230 |\n| 8.4 | 4210 | 12890 |\n"
+            "乙县 | 3310 | 9840 |\n| -2.6 | 2980 | 8700 |\n|\n"
+            "丙县 | 1800 | 5020 |\n| 1.5 | 1500 | 4100 |\n")
+    n, ts = tables(text)
+    rows = [r.texts for r in ts[0].rows]
+    assert rows[1] == ["甲县", "5120", "16230", "", "8.4", "4210", "12890"]
+    assert rows[2] == ["乙县", "3310", "9840", "", "-2.6", "2980", "8700"]  # the break before the next row is no cell
+    assert rows[3] == ["丙县", "1800", "5020", "", "1.5", "1500", "4100"]
+    assert [c.column for c in ts[0].rows[1].cells] == list(range(7))
+
+
+def test_rows_of_a_pipe_table_that_open_with_a_figure_are_not_joined_when_the_widths_disagree():
+    # a serial number first in each row: joining would make one row of everything
+    text = "| 序号 | 项目 | 金额 |\n| 1 | 办公费 | 3.50 |\n| 2 | 印刷费 | 1.20 |\n| 3 | 水电费 | 2.00 |\n"
+    n, ts = tables(text)
+    assert [r.texts for r in ts[0].rows][1:] == [["1", "办公费", "3.50"], ["2", "印刷费", "1.20"], ["3", "水电费", "2.00"]]

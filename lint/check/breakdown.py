@@ -139,7 +139,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
         return
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     # a total in another sentence, or a list that may leave parts out, is one reading among others
-    unsure = claim.guess or ("the list may not name every part" if not exhaustive and s.hi < t.lo else "")
+    unsure = claim.guess or claim.nests or ("the list may not name every part" if not exhaustive and s.hi < t.lo else "")
     msg = Message(
         f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}",
         f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}",

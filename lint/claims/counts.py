@@ -47,7 +47,7 @@ def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
         last = LAST_JOIN.split(names[-1], maxsplit=1)
         if len(last) == 2 and all(p.strip() for p in last):
             names = names[:-1] + [p.strip() for p in last]
-        if any(not n for n in names) or _not_names(names):
+        if any(not n for n in names) or _not_names(names) or _counted(names, m.q.unit):
             continue
         noun = em.group("noun") or m.label[-4:]  # "内设科室8个，分别为…": the noun came first
         out.append(EnumClaim(count=m, noun=noun, names=names,
@@ -58,6 +58,12 @@ def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
 @claim_kind("enumerations")
 def _enumerations(doc) -> list[EnumClaim]:
     return [c for p in doc.paragraphs for c in enumerations(p, doc.norm.text)]
+
+
+def _counted(names: list[str], unit: str) -> bool:
+    """"共有预算单位3277个,包括…机关和16个在京直属事业单位、31个省(区、市)气象局…": the list counts groups of
+    its own, so the count is their sum, not the number of entries."""
+    return any(regex.search(r"[\d零〇一二两三四五六七八九十百千]\s*" + regex.escape(unit), n) for n in names)
 
 
 NAME_END = regex.compile(r"(?:厅|局|室|会|委|处|科|股|中心|所|站|院|校|队|部|办|组|馆|团|社|司|园|场|站|庭)$")

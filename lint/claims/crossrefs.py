@@ -73,7 +73,12 @@ def _qualifier(label: str, category: str) -> str:
     if category not in key:
         return ""
     words = GENERIC_BEFORE.sub("", key[: key.rindex(category)])
-    return words if ITEM.search(words) else ""
+    return words if ITEM.search(words) or SUBSET.fullmatch(words) else ""
+
+
+# the words before a category when they cut it into kinds ("其中涉外的公务接待费140万元", "其他公务接待费517.42万元"): each
+# is a part of it
+SUBSET = regex.compile(r"(?:而|另|且)?(?:其他|其它|涉外|国内|国外|境内|境外|外事|非)")
 
 
 # a body named at the start of a sentence, before its year or its quoted item: "市食药监局2015年“三公”经费…"

@@ -60,6 +60,30 @@ def _share_words(para: Paragraph, m: Mention) -> str:
     return words.strip()
 
 
+def _subject(para: Paragraph, m: Mention) -> str:
+    """The name a share's clause opens with, right before its 占 ("税收" in ",税收占地方…收入的比重为71.1%"); "" when
+    the clause opens otherwise (with a figure, or at 占 itself)."""
+    if m.keyword is None or m.keyword not in para.items:
+        return ""
+    k = para.items.index(m.keyword)
+    words = []
+    for it in reversed(para.items[:k + 1]):
+        if isinstance(it, Keyword) and it.kind in ("SEP", "END"):
+            break
+        if not isinstance(it, (Label, Keyword)):
+            return ""  # a figure in the clause before its share: that figure is the part
+        words.append(it.text)
+    text = "".join(reversed(words))
+    name = _label_key(text.split("占", 1)[0]).strip() if "占" in text else ""
+    return name if len(name) >= 2 and regex.fullmatch(r"\p{Han}+", name) else ""
+
+
+def _names(label: str, subject: str) -> bool:
+    """Does a figure's label name the share's subject? 总 aside ("合同总金额" is "合同金额"); "非税收入" is no "税收"."""
+    key, name = _label_key(label).replace("总", ""), subject.replace("总", "")
+    return name in key and "非" + name not in key
+
+
 def _label_key(label: str) -> str:
     return unquoted(label)
 
@@ -95,6 +119,15 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                                       and not x.q.approx), m
                 if part is None or any(x.role == "share" and part.index < x.index < m.index for x in para.mentions):
                     continue
+                subject = _subject(para, m)
+                if subject and not _names(part.label, subject):
+                    # "非税收入31625万元,占预算的96.3%,税收占…收入的比重为71.1%": the clause names its own part, and
+                    # it is not the figure just before; it is the one figure of the sentence of that name, or none
+                    named_parts = [x for x in para.mentions if x.index < m.index and x.sent == m.sent
+                                   and usable_amount(x) and not x.q.approx and _names(x.label, subject)]
+                    if len(named_parts) != 1:
+                        continue
+                    part = named_parts[0]
             claim = ShareClaim(part=part, pct=m)
             if id(m) in listed:
                 start = sent_start(para, part.sent)
@@ -283,11 +316,12 @@ def _grouped(pending: list[tuple[int, ShareClaim]]) -> list[ShareClaim]:
         claims = [c for _, c in run]
 
         def end_at(start: int, claims=claims) -> int | None:
+            if not claims[start].base and sangong_items([c.part for c in claims[start:start + 3]]):
+                # "因公出国(境)费…占0%;公务用车…占0.02%;公务接待费…占0.95%": the whole of 三公, whatever it makes
+                return start + 3
             end = _hundred_at(claims, start)
             if end is None and len(claims) == 2 and claims[0].base and complete_pair([c.part for c in claims]):
                 end = 2
-            if end is None and not claims[start].base and sangong_items([c.part for c in claims[start:start + 3]]):
-                end = start + 3  # "因公出国(境)费…占0%;公务用车…占0.02%;公务接待费…占0.95%": the whole of 三公, short of 100%
             return end
 
         for start, end in _runs(len(claims), end_at):
@@ -313,9 +347,16 @@ def _runs(n: int, end_at) -> Iterator[tuple[int, int]]:
 
 
 def _hundred_at(claims: list[ShareClaim], start: int, exact_zero: bool = False) -> int | None:
-    """The end of the shortest run of two or more shares from `start` that makes 100%."""
-    return next((e for e in range(start + 2, len(claims) + 1)
-                 if _about_hundred([c.pct for c in claims[start:e]], exact_zero=exact_zero)), None)
+    """The end of the shortest run of two or more shares from `start` that makes 100%, taken on through the shares
+    after it for as long as it still does: "占0%;…占99.70%;…占0.30%" is one run of three, not two that make 100%
+    only by the half percent a share written 0% may stand for."""
+    def hundred(e: int) -> bool:
+        return _about_hundred([c.pct for c in claims[start:e]], exact_zero=exact_zero)
+
+    end = next((e for e in range(start + 2, len(claims) + 1) if hundred(e)), None)
+    while end is not None and end < len(claims) and hundred(end + 1):
+        end += 1
+    return end
 
 
 @claim_kind("shares")

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..arith.precision import interval
 from ..arith.quantity import Quantity
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
@@ -46,6 +47,7 @@ class SumClaim:
     others: list[Mention] = field(default_factory=list)  # other figures the parts might belong to
     open: bool = False  # the list ends in 等: it names some parts, not all
     guess: str = ""  # how the total was found, when that was a guess
+    nests: str = ""  # why the list may nest where its words do not say so: a sum that fails is then unsure
     # other readings of where the list ends: the sentences after its full stop that open with a figure of its
     # kind ("…。公用经费43.98万元,…"), each a longer list; the rule takes one only if it makes the total
     continuations: list[list[Mention]] = field(default_factory=list)
@@ -142,13 +144,16 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 if role_total is not None:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=True))
             continue
+        if _mixed_counts(para, total, parts, ki):
+            continue
         is_open = _ends_open(para, parts[-1])
         # the total in the sentence before is certain only when that sentence states one amount of its kind
         rivals = [m for m in mentions if m.sent == total.sent and m is not total and usable_amount(m)
                   and m.same_dimension(total) and not m.q.approx]
+        listed = [m for m in mentions if m.sent == kw_sent and m.index > ki and usable_amount(m) and not m.q.approx]
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
-                               others=others, open=is_open, guess=guess))
+                               others=others, open=is_open, guess=guess, nests=_nested(para, parts) or _nested(para, listed)))
     claims.extend(_bracketed(para, consumed))
     for c in claims:
         if c.connective is not None and not c.closing:
@@ -162,6 +167,48 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 lead = _leading_figures(list(following), c.total)
                 c.continuations += [last + lead[:k] for k in range(1, len(lead) + 1)]
     return claims
+
+
+def _nested(para: Paragraph, figures: list[Mention]) -> str:
+    """"其中:旗本级…收入75.29亿元,…分项目看:税收16.81亿元,…非税58.48亿元;上级转移支付20.88亿元…": when the figures
+    after a part, opened by a connective or a colon of their own, make that part, they are its breakdown, and the
+    list nests in a way its words do not say (asked of the parts, and of every figure after the connective, which
+    holds those an inner list took). Without such an opening, three figures that make a fourth are a coincidence."""
+    ivs = [interval(p.q, [x.q for x in figures]) for p in figures]
+    for i, whole in enumerate(ivs[:-2]):
+        if whole is None or not figures[i].q.value or not _opens_list(para, figures[i], figures[i + 1]):
+            continue
+        run = None
+        for j in range(i + 1, len(figures)):
+            if ivs[j] is None or not figures[j].same_dimension(figures[i]):
+                break
+            run = ivs[j] if run is None else run + ivs[j]
+            if j > i + 1 and run.overlaps(whole):
+                return "figures after a part of the list make that part: the list may nest"
+    return ""
+
+
+def _opens_list(para: Paragraph, a: Mention, b: Mention) -> bool:
+    return any(isinstance(it, Keyword) and (it.kind == "PARTS" or it.kind == "SEP" and it.text == ":")
+               for it in para.items[a.index + 1:b.index])
+
+
+def _noun_after(para: Paragraph, m: Mention) -> str:
+    """The first two characters of the name a count is of, when it is written after it ("15个专项…" → 专项)."""
+    nxt = para.items[m.index + 1] if m.index + 1 < len(para.items) else None
+    found = regex.match(r"\p{Han}{2}", nxt.text) if isinstance(nxt, Label) else None
+    return found.group() if found else ""
+
+
+def _mixed_counts(para: Paragraph, total: Mention, parts: list[Mention], ki: int) -> bool:
+    """"对5个部门、5个镇乡街道开展…评价,15个专项开展…,其中:良好部门5个;优秀镇乡街道3个,…;良好专项14个…": the
+    list goes through the counts of several names, and a part that names another count's is none of the total's."""
+    if total.kind != "count":
+        return False
+    own = _noun_after(para, total)
+    nouns = {_noun_after(para, m) for m in para.mentions if m.sent == total.sent and m.index < ki and m is not total
+             and m.kind == "count" and m.same_dimension(total)} - {"", own}
+    return any(n in p.label for n in nouns for p in parts)
 
 
 def _bracketed(para: Paragraph, consumed: set[int]) -> list[SumClaim]:

@@ -166,6 +166,7 @@ def parse(text: str, block: Block, context_before: str = "", notes=None) -> Tabl
                       or any(len(c.text) > caps.MAX_CELL for c in r.cells) else r for r in table.rows]
         return table
     sep = {"tab": TAB, "pipe": PIPE, "aligned": SPACES}[table.shape]
+    lines: list[list[Cell]] = []
     for a, b in block.lines:
         line = text[a:b]
         if table.shape == "pipe":
@@ -174,9 +175,53 @@ def parse(text: str, block: Block, context_before: str = "", notes=None) -> Tabl
         else:
             lead = len(line) - len(line.lstrip(" ")) if table.shape == "aligned" else 0
             cells = _cells(text, a + lead, b, sep)
+        lines.append(cells)
+    joined = _joined(lines) if table.shape == "pipe" else None
+    for cells in joined or lines:
         if any(c.text for c in cells):
-            table.rows.append(Row(_capped(cells, notes, a)))
+            table.rows.append(Row(_capped(cells, notes, cells[0].start)))
     return table
+
+
+def _opens_row(cells: list[Cell]) -> bool:
+    return bool(cells) and bool(cells[0].text) and not cells[0].is_number
+
+
+def _joined(lines: list[list[Cell]]) -> list[list[Cell]] | None:
+    """Rows written over several lines, a line break for each empty cell, as some pages turn an HTML table into
+    text: "濮阳市 | 73795 | 234267 |" / "| -10.9 | 70.9 | 380990 | 744234 |" / "| -4.1 |" is one row of ten cells
+    (two of them empty). A row opens with a label; the lines that follow it open with a figure or hold nothing.
+    Taken only where most rows so joined come out of one width, and then only for the rows of that width: a row
+    of another width keeps its lines as they were."""
+    groups: list[list[list[Cell]]] = []  # the lines of each row
+    for cells in lines:
+        texts = [c for c in cells if c.text]
+        if groups and _opens_row(groups[-1][0]) and (not texts or cells[0].is_number):
+            groups[-1].append(cells)
+        elif texts:
+            groups.append([cells])
+
+    def row(group: list[list[Cell]]) -> list[Cell]:
+        out = list(group[0])
+        for cells in group[1:]:
+            out.append(Cell("", out[-1].end, out[-1].end, 0))  # the line break: one empty cell
+            out.extend(c for c in cells if c.text)
+        while not out[-1].text:  # line breaks before the next row are no cells
+            out.pop()
+        return out
+
+    joined = {k: row(g) for k, g in enumerate(groups) if sum(1 for cells in g if any(c.text for c in cells)) >= 2}
+    widths = [len(r) for r in joined.values()]
+    width = max(set(widths), key=widths.count, default=0)
+    if widths.count(width) < 2 or widths.count(width) * 4 < len(widths) * 3:
+        return None
+    out = []
+    for k, g in enumerate(groups):
+        if k in joined and len(joined[k]) == width:
+            out.append([Cell(c.text, c.start, c.end, i) for i, c in enumerate(joined[k])])
+        else:
+            out.extend(cells for cells in g if any(c.text for c in cells))
+    return out
 
 
 def _parse_cell_per_line(text: str, block: Block, table: Table) -> None:
