@@ -6,6 +6,7 @@ count family's (FL602).
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import reduce
@@ -60,11 +61,19 @@ def check(doc) -> Iterator[Check | Finding]:
 
 
 def _changes_of(doc) -> dict[int, ChangeClaim]:
-    """The change stated of each figure (by id), where it was read without a guess."""
+    """The change stated of each figure (by id), where it was read without a guess; and of a figure stated again
+    with its change where the first statement has none ("其中:因公出国(境)费10万元,公务接待费240万元…" and then
+    "(一)因公出国(境)费10万元,与上年持平", "(三)公务接待费240万元,比上年减少10万元"): one quantity, one change."""
     out: dict[int, ChangeClaim] = {}
     for c in doc.changes:
         if c.current is not None and not c.guess and (c.delta is not None or c.flat is not None):
             out.setdefault(id(c.current), c)
+    for r in doc.crossrefs:
+        if r.inferred or r.first.q.base != r.second.q.base:
+            continue
+        for a, b in ((r.first, r.second), (r.second, r.first)):
+            if id(a) not in out and id(b) in out:
+                out[id(a)] = replace(out[id(b)], current=a)
     return out
 
 
@@ -86,11 +95,15 @@ def _basis(c: ChangeClaim) -> str:
 
 
 def _signed_delta(doc, c: ChangeClaim, peers) -> tuple[Interval, Decimal] | None:
-    """A change as an interval and a point, signed: a part of 0 that stayed level changed by exactly 0."""
+    """A change as an interval and a point, signed: a part of 0 that stayed level changed by exactly 0, another by
+    no more than two figures written alike may differ (持平: the same figure, to its rounding, as the year before)."""
     if c.delta is None:
-        if c.flat is not None and c.flat.text != "基本持平" and c.current.q.value == 0:
+        if c.flat is None or c.flat.text == "基本持平":
+            return None
+        if c.current.q.value == 0:
             return Interval.exact(Decimal(0)), Decimal(0)
-        return None
+        iv = doc.interval(c.current, peers)
+        return (None if iv is None else (iv - iv, Decimal(0)))
     iv = doc.interval(c.delta, peers)
     if iv is None or not c.delta.sign:
         return None

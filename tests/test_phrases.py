@@ -979,3 +979,16 @@ def test_three_parts_that_happen_to_make_a_fourth_do_not_make_a_list_nest():
     r = lint_text("2023年,项目预算4.50万元,主要支出方向为:印刷费1.60万元、咨询费0.90万元、手续费0.20万元、差旅费0.50万元、"
                   "培训费1.50万元。")
     assert codes(r) == ["FL101"]
+
+
+@pytest.mark.parametrize("car, found", [("5.00", []), ("4.00", ["FL103"])])
+def test_the_parts_changes_are_read_where_the_parts_are_stated_again(car, found):
+    # the 其中 list states the parts; the sections after it state each again with its change against the same base
+    # (持平: no change beyond what two figures written alike may differ by)
+    r = lint_text("“三公”经费支出预算为120.00万元,比2023年预算减少8.00万元。其中:因公出国(境)费支出预算为5.00万元,"
+                  "公务接待费支出预算为40.00万元,公务用车购置及运行费支出预算为75.00万元。\n"
+                  "(一)因公出国(境)费支出预算5.00万元,与2023年预算持平。\n"
+                  "(二)公务接待费支出预算40.00万元,比2023年预算减少3.00万元。\n"
+                  f"(三)公务用车购置及运行维护费支出预算75.00万元,比2023年预算减少{car}万元。\n")
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks if c.rule.code == "FL103"] == ["FL103"]

@@ -74,6 +74,16 @@ def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
     return out
 
 
+def _period(base: str) -> str:
+    """What a base phrase compares with: last year, a budget, or a year ("较上年决算数", "与上年" → 上年)."""
+    year = regex.search(r"(?:19|20)\d{2}", base)
+    if "预算" in base:
+        return "预算" + (year.group() if year else "")
+    if year:
+        return year.group()
+    return "上年" if regex.search(r"上年|上一年|去年|同期|同比", base) else base
+
+
 def _compared_with_other(items, j: int) -> bool:
     """"增幅与全疆各地州市水平基本持平": the words of the clause before 持平 compare with something else (与…), so it
     says nothing of the change against the base."""
@@ -115,6 +125,11 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
             if isinstance(it, Keyword):
                 if it.kind == "BASE" and it.text == kw.text and _repeats(items, j, deltas, pcts):
                     repeated.add(j)  # "同比增加8.25万元，同比增长2.8%": the comparator said again
+                    j += 1
+                    continue
+                if (it.kind == "BASE" and it.text.startswith("与") and (deltas or pcts) and _period(it.text) == _period(kw.text)
+                        and j + 1 < len(items) and isinstance(items[j + 1], Keyword) and items[j + 1].kind == "FLAT"):
+                    repeated.add(j)  # "较上年增加0.45万元,增长16.4%,与上年持平": the same comparison, said to be level
                     j += 1
                     continue
                 if it.kind in ("BASE", "END"):

@@ -23,6 +23,9 @@ CATEGORIES = (
     "公务用车运行维护费", "公务用车购置费", "公务接待费", "机关运行经费", "会议费", "培训费", "政府采购支出总额",
     "年初结转和结余", "年末结转和结余",
 )
+# other names offices give the same categories
+ALIASES = (("公务用车购置及运行费", "公务用车购置及运行维护费"), ("公务用车运行费", "公务用车运行维护费"),
+           ("因公出国(境)经费", "因公出国(境)费"), ("因公出国(境)费用", "因公出国(境)费"))
 WHOLE_WORDS = ("总", "合计", "全部", "本年", "全年")
 BASIS_WORDS = ("预算", "实际", "决算", "执行数", "支出数")
 
@@ -40,6 +43,8 @@ def _category(label: str) -> str:
     """The longest category a label names; none when it names two apart ("“会议费”“培训费”“差旅费”预算数3万元" is
     the three together, not 会议费)."""
     key = unquoted(label)
+    for other, name in ALIASES:
+        key = key.replace(other, name)
     found = [c for c in CATEGORIES if c in key]
     if not found:
         return ""
