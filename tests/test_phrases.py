@@ -992,3 +992,30 @@ def test_the_parts_changes_are_read_where_the_parts_are_stated_again(car, found)
                   f"(三)公务用车购置及运行维护费支出预算75.00万元,比2023年预算减少{car}万元。\n")
     assert codes(r) == found
     assert [c.rule.code for c in r.checks if c.rule.code == "FL103"] == ["FL103"]
+
+
+SECTIONS = ("2023年本级“三公”经费支出总额为{total}万元,比预算数减少{cut}万元。具体情况如下:\n"
+            "一、因公出国(境)经费\n2023年因公出国(境)费36万元,比预算数减少4万元。因公出国(境)团组3个。\n"
+            "二、公务接待费\n2023年公务接待费208万元,比预算数减少52万元。国内公务接待410批次。\n"
+            "三、公务用车购置及运行维护费\n2023年公务用车购置及运行维护费516万元(其中:公务用车购置费0万元,"
+            "公务用车运行维护费516万元),比预算数减少24万元。\n")
+
+
+@pytest.mark.parametrize("total, cut, found", [("760", "80", []), ("760", "90", ["FL103"]), ("770", "80", ["FL101"])])
+def test_the_three_sangong_items_under_headings_of_their_own_make_the_total(total, cut, found):
+    r = lint_text(SECTIONS.format(total=total, cut=cut))
+    assert codes(r) == found
+    assert {"FL101", "FL103"} <= {c.rule.code for c in r.checks}
+
+
+def test_the_sangong_sections_are_read_in_traditional_characters():
+    r = lint_text(SECTIONS.format(total="760", cut="90").replace("经费", "經費").replace("费", "費").replace("务", "務")
+                  .replace("预算", "預算").replace("减少", "減少").replace("万元", "萬元").replace("车", "車"))
+    assert codes(r) == ["FL103"]
+
+
+def test_sangong_sections_of_another_year_than_the_total_are_not_its_items():
+    text = SECTIONS.format(total="770", cut="80").replace("2023年因公", "2024年因公").replace("2023年公务", "2024年公务")
+    r = lint_text(text)
+    assert "FL101" not in codes(r)
+

@@ -74,6 +74,19 @@ def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
     return out
 
 
+def _bracketed_before(items, i: int, bi: int) -> bool:
+    """"…维护费2712万元(其中:购置费0万元,运行维护费2712万元),比预算数减少107万元": a figure inside brackets that close
+    before the change is a detail of the figure before them, which is the one that changed."""
+    depth = 0
+    for it in items[i + 1:bi]:
+        if isinstance(it, Label):
+            for ch in it.text:
+                depth += (ch == "(") - (ch == ")")
+                if depth < 0:
+                    return True
+    return False
+
+
 def _period(base: str) -> str:
     """What a base phrase compares with: last year, a budget, or a year ("较上年决算数", "与上年" → 上年)."""
     year = regex.search(r"(?:19|20)\d{2}", base)
@@ -172,7 +185,8 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         dim = delta  # the current figure is of the change amount's kind (money, or a count of the same unit)
         cands = [m for m in reversed(para.mentions)
                  if m.index < bi and usable_amount(m) and not m.q.approx
-                 and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))]
+                 and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))
+                 and not _bracketed_before(items, m.index, bi)]
         # "…增加52.00万元，增长5.2%，达到1,052.00万元": the figure the change reached, stated after it
         after = next((m for m in para.mentions if m.index >= j and m.sent == sent), None)
         if (after is not None and usable_amount(after) and not after.q.approx

@@ -15,6 +15,7 @@ from .common import (
     listed,
     nearest,
     sent_start,
+    unquoted,
     usable_amount,
 )
 from .kinds import claim_kind
@@ -150,10 +151,10 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
         # the total in the sentence before is certain only when that sentence states one amount of its kind
         rivals = [m for m in mentions if m.sent == total.sent and m is not total and usable_amount(m)
                   and m.same_dimension(total) and not m.q.approx]
-        listed = [m for m in mentions if m.sent == kw_sent and m.index > ki and usable_amount(m) and not m.q.approx]
+        after = [m for m in mentions if m.sent == kw_sent and m.index > ki and usable_amount(m) and not m.q.approx]
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
-                               others=others, open=is_open, guess=guess, nests=_nested(para, parts) or _nested(para, listed)))
+                               others=others, open=is_open, guess=guess, nests=_nested(para, parts) or _nested(para, after)))
     claims.extend(_bracketed(para, consumed))
     for c in claims:
         if c.connective is not None and not c.closing:
@@ -517,6 +518,52 @@ def _sums(doc) -> list[SumClaim]:
             out.extend(across_lines(paras, n))
         except Exception as e:  # a bug loses this paragraph's sums, not the document's
             doc.broken.append(("sums claims", e))
+    totals = {id(c.total) for c in out}
+    out.extend(c for c in sangong_sections(doc.norm.text, paras) if id(c.total) not in totals)
+    return out
+
+
+SECTION_HEAD = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]?\d{1,2}[)）、.．])")
+
+
+def _head_item(text: str, para: Paragraph) -> int | None:
+    """Which 三公 item a heading line names ("二、公务接待费"), by its place in SANGONG; None for other lines."""
+    line = text[para.start:para.end].strip()
+    if len(line) > 40 or not SECTION_HEAD.match(line) or any(m.kind == "money" for m in para.mentions):
+        return None
+    named = [k for k, words in enumerate(SANGONG) if any(w in line for w in words)]
+    return named[0] if len(named) == 1 else None
+
+
+def sangong_sections(text: str, paras: list[Paragraph]) -> list[SumClaim]:
+    """"“三公”经费支出总额为3825万元…" and then "一、因公出国(境)经费" / "…出国(境)费99万元", "二、公务接待费" / …: a 三公
+    total, and its three items each under a heading of its own, the first figure there that names the item. The
+    three make the total by definition; read only where the headings follow each other, name the three items
+    once each, and the figures agree with the total in year and basis."""
+    heads = [(n, k) for n, p in enumerate(paras) if (k := _head_item(text, p)) is not None]
+    out: list[SumClaim] = []
+    for h in range(len(heads) - 2):
+        run = heads[h:h + 3]
+        if sorted(k for _, k in run) != [0, 1, 2]:
+            continue
+        bounds = [n for n, _ in run] + [run[-1][0] + 1 + FOLLOWING]
+        parts = []
+        for (n, k), end in zip(run, bounds[1:], strict=True):
+            body = [m for p in paras[n + 1:end] if _head_item(text, p) is None for m in p.mentions]
+            part = next((m for m in body if usable_amount(m) and m.kind == "money"
+                         and any(w in m.label for w in SANGONG[k])), None)
+            if part is None or part.q.approx:
+                break
+            parts.append(part)
+        before = [m for p in paras[:run[0][0]] for m in p.mentions]
+        total = next((m for m in reversed(before) if usable_amount(m) and m.kind == "money"), None)
+        if len(parts) != 3 or total is None or total.q.approx or "三公" not in unquoted(total.label):
+            continue
+        years = {m.year for m in (total, *parts)} - {None}
+        roles = {m.role for m in (total, *parts)} - {"plain"}
+        if len(years) > 1 or len(roles) > 1:
+            continue
+        out.append(SumClaim(total, parts, None, exhaustive=True))
     return out
 
 
