@@ -1019,3 +1019,66 @@ def test_sangong_sections_of_another_year_than_the_total_are_not_its_items():
     r = lint_text(text)
     assert "FL101" not in codes(r)
 
+
+
+def test_a_year_end_balance_after_several_kinds_of_income_is_no_net_of_the_last():
+    r = lint_text("区本级政府性基金上年结余18.20亿元,上级补助收入9.50亿元,调入资金20万元,债务转贷收入2.10亿元;"
+                  "政府性基金支出15.40亿元,年终结余14.42亿元。")
+    assert codes(r) == []
+
+
+def test_the_level_a_paragraph_opens_with_scopes_its_later_sentences():
+    r = lint_text("全区一般公共预算收入28.10亿元,上级补助收入9.30亿元。收入合计37.40亿元。\n"
+                  "区本级一般公共预算收入25.60亿元,上级补助收入9.10亿元。区本级收入合计34.70亿元。\n")
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+def test_a_sum_that_agrees_as_each_figure_is_written_is_only_unsure():
+    # 2604 + 311.47 + 512.4 = 3427.87, more than 3427.80; it agrees if 3427.8 and 512.4 were rounded to one place
+    r = lint_text("项目总投资3427.8万元,其中财政资金2604万元,自筹资金311.47万元,社会资金512.4万元。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL101"] == ["unsure"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全市一般公共预算支出安排140.2亿元。加上上解上级支出21.6亿元和债务还本支出18.2亿元,支出总计180.0亿元。", []),
+    ("全市一般公共预算支出安排140.2亿元。加上上解上级支出21.6亿元和债务还本支出18.2亿元,支出总计181.0亿元。", ["FL101"]),
+])
+def test_two_terms_of_one_added_clause_are_added_to_the_figure_before(text, found):
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [len(c.figures) for c in r.checks if c.rule.code == "FL101"] == [4]
+
+
+def test_a_colon_after_a_part_opens_that_parts_own_list():
+    r = lint_text("市本级一般公共预算支出安排75.3亿元。其中:财力安排支出62.1亿元,比上年预算数增长8.2%,主要支出事项:"
+                  "教育支出9.4亿元、卫生健康支出3.3亿元、城乡社区支出6亿元等;上级专项安排支出13.2亿元。")
+    assert codes(r) == []
+
+
+def test_a_list_of_lengths_is_not_the_breakdown_of_a_count_before_it():
+    r = lint_text("该项目新建涵洞4座;道路硬化1.20千米,其中6米宽道路0.45千米,4米宽道路0.75千米;新建排水沟3.10千米,"
+                  "配套检查井40座,其中沉砂井12座、检查井28座。")
+    assert codes(r) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年完成工程类采购864.20亿元,比上年多132.50亿元,增长18.11%。", []),
+    ("全年完成工程類採購864.20億元,比上年多132.50億元,增長19.11%。", ["FL201"]),
+    ("全年货物类采购215.40亿元,比上年少20.60亿元,下降8.73%。", []),
+])
+def test_more_or_less_than_last_year_is_a_change_amount(text, found):
+    r = lint_text(text)  # 132.50 / 731.70 = 18.11%; 20.60 / 236.00 = 8.73%
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks if c.rule.code == "FL201"] == ["FL201"]
+
+
+def test_the_totals_of_running_sums_of_two_items_are_two_quantities():
+    r = lint_text("3.市本级农林水支出41.2亿元,加上市对区县补助支出10.6亿元,市级支出合计51.8亿元。\n"
+                  "4.市本级教育支出98.5亿元,加上市对区县补助支出31.7亿元,市级支出合计130.2亿元。\n")
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+def test_what_follows_a_line_that_leaves_part_out_is_another_quantity():
+    r = lint_text("市本级一般公共预算收入安排40.1亿元,加上上级补助收入101.2亿元,收入总计141.3亿元。\n"
+                  "剔除开发区后:\n市本级一般公共预算收入安排37.0亿元,加上上级补助收入101.2亿元,收入总计138.2亿元。\n")
+    assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []

@@ -68,6 +68,23 @@ def _two_bases(a, b) -> bool:
     return est(a) and staff(b) or staff(a) and est(b)
 
 
+def _as_written(doc, total, parts, peers) -> str:
+    """Figures of one list written to different places ("1118万元…386.53万元…454.2万元", total 1958.7万元) are read as
+    having dropped their trailing zeros. A whole number among decimals usually has (6万元 beside 1.49万元 is 6.00); a
+    figure written to one place may as well have been rounded to it. If the sum agrees when those are, the reading
+    was a guess, and the sum only unsure."""
+    figures = [total, *parts]
+    if len({m.q.decimals for m in figures if m.q.value}) < 2:
+        return ""
+    ivs = [doc.interval(m, peers) if m.q.decimals == 0 else doc.interval(m) for m in figures]
+    if any(iv is None for iv in ivs):
+        return ""
+    s = ivs[1]
+    for iv in ivs[2:]:
+        s = s + iv
+    return "it agrees if each figure is rounded to the places it is written with" if s.overlaps(ivs[0]) else ""
+
+
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
     """Check one total against its parts; `mismatch` and `other_total` are the rules to report under."""
     total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
@@ -139,7 +156,8 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
         return
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     # a total in another sentence, or a list that may leave parts out, is one reading among others
-    unsure = claim.guess or claim.nests or ("the list may not name every part" if not exhaustive and s.hi < t.lo else "")
+    unsure = (claim.guess or claim.nests or _as_written(doc, total, parts, peers)
+              or ("the list may not name every part" if not exhaustive and s.hi < t.lo else ""))
     msg = Message(
         f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}",
         f"{expr} = {written_sum}，文中合计为{value_text(total.q)}，相差{diff}",

@@ -64,7 +64,7 @@ def _balances(doc) -> list[BalanceClaim]:
     return balances(doc.paragraphs)
 
 
-STOCK = ("年末", "年初", "上年")  # a balance so qualified is what is held, not what the year left
+STOCK = ("年末", "年终", "年初", "上年")  # a balance so qualified is what is held, not what the year left
 
 
 @claim_kind("balances")
@@ -88,6 +88,9 @@ def _net(doc) -> list[BalanceClaim]:
             if income is None or _has_opening(ms, income, bal):
                 continue
             between = ms[ms.index(income) + 1:k]
+            incomes = [m for m in ms[:ms.index(income)] if m.sent == income.sent and "收入" in m.label]
+            if incomes:
+                continue  # "上级补助收入…,债务转贷收入1.34亿元;…支出…": several kinds of income listed, none the whole
             if sum("支出" in m.label for m in between) == 1:  # several kinds of spending listed: none is the whole
                 out.append(BalanceClaim(result=bal, plus=[income], minus=[expense], name="net"))
     return out

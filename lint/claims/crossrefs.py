@@ -86,6 +86,8 @@ def _qualifier(label: str, category: str) -> str:
 SUBSET = regex.compile(r"(?:而|另|且)?(?:其他|其它|涉外|国内|国外|境内|境外|外事|非)")
 
 
+CARVE = regex.compile(r"剔除|扣除|不含|除[^,:]{1,12}外")
+
 # a body named at the start of a sentence, before its year or its quoted item: "市食药监局2015年“三公”经费…"
 # (a news report comparing offices: the same category of two offices is not one quantity)
 BODY = regex.compile(r"^(?:比如|例如|如|其中)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
@@ -105,14 +107,17 @@ LEVEL = regex.compile(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|�
 
 
 def _level(para: Paragraph, m: Mention) -> str:
-    """The level the figure's label, or else its sentence's opening words, names."""
+    """The level the figure's label, or else its sentence's opening words, or else the paragraph's, names
+    ("全区一般公共预算收入35.01亿元,…。收入合计55.60亿元" is 全区's, not 区本级's)."""
     found = LEVEL.search(m.label)
     if found:
         return found.group()
-    start = sent_start(para, m.sent)
-    words = "".join(it.text for it in para.items[start:m.index] if isinstance(it, (Label, Keyword)))
-    found = LEVEL.match(regex.sub(r"^[\p{P}\s\d年月]+", "", words))
-    return found.group() if found else ""
+    for start in dict.fromkeys((sent_start(para, m.sent), 0)):
+        words = "".join(it.text for it in para.items[start:m.index] if isinstance(it, (Label, Keyword)))
+        found = LEVEL.match(regex.sub(r"^[\p{P}\s\d年月]+", "", words))
+        if found:
+            return found.group()
+    return ""
 
 
 def _share_scope(para: Paragraph, m: Mention) -> str:
@@ -136,9 +141,11 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
     seen: dict[tuple, list[tuple[Mention, bool, str, str]]] = {}
     out: list[CrossRef] = []
     owner_of = {id(p): c.total for c in sum_claims for p in c.parts}
+    first_term = {id(c.total): c.parts[0] for c in sum_claims if c.closing and c.parts}
     section = ""  # the fund a heading names: "2. 政府性基金预算执行情况" scopes what follows it
     section_basis = ""
     section_year: int | None = None  # "三、2015年本市国有资本经营预算的安排情况": the year of what follows
+    carve = ""
     for para in paragraphs:
         if _is_heading(para):
             words = "".join(it.text for it in para.items if isinstance(it, (Label, Keyword)))
@@ -146,6 +153,8 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             year = regex.search(r"(?:19|20)\d{2}(?=年)", words)
             section_year = int(year.group()) if year else None
             # "一、2018年年初预算" / "二、2018年决算及变动": what follows is of that basis, whatever its figures' words say
+            # "剔除高新区后:": what follows leaves part of the whole out, until the next heading
+            carve = words if CARVE.search(words) else ""
             section_basis = "budget" if "预算" in words.replace("一般公共预算", "") and "决算" not in words else \
                 "actual" if "决算" in words and "预算" not in words.replace("一般公共预算", "") else ""
             continue
@@ -194,7 +203,11 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             within = ""
             if owner is not None and not _category(owner.label) and not any(w in owner.label for w in WHOLE_WORDS):
                 within = owner.label[-8:]
-            key = (category, scope or section, basis, m.year or section_year, within, _qualifier(m.label, category))
+            term = first_term.get(id(m))
+            if term is not None and not _category(term.label):
+                # "市本级教育支出117.9亿元,加上…补助支出38.3亿元,市级支出合计156.2亿元": the sum of that item's spending
+                within = term.label[-8:]
+            key = (category, scope or section, basis, m.year or section_year, within, _qualifier(m.label, category), carve)
             who = _body(para, m), _level(para, m)
             earlier = seen.setdefault(key, [])
             # the latest statement of the same quantity: of the same body and level and under a heading of the same

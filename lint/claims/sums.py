@@ -332,6 +332,10 @@ def _flow(label: str) -> str:
     return "收入" if income and not spending else "支出" if spending and not income else ""
 
 
+# the words before a colon that open a part's own list ("…68.4亿元,比上年增长10.1%,主要支出事项:一般公共服务支出…")
+SUBLIST = regex.compile(r"主要|具体|事项|方向|内容|如下|明细|构成")
+
+
 def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) -> tuple[list[Mention], dict[int, Mention]]:
     """The parts after a connective. Items of the list may be separated by ";" and carry figures of their own
     after their amount ("A 2.94亿元,减少3.7亿元;B …"): then each item gives one part, its first figure. A list
@@ -352,6 +356,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
     opened = sum(it.text.count("(") - it.text.count(")") for it in items[start:ki] if isinstance(it, Label))
     bracketed = opened > 0
     spent_on = False  # "县本级新增一般债券2.54亿元,用于公路建设1.42亿元,…": what an item is spent on is its own list
+    seen_figure = False
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
@@ -376,6 +381,9 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                     nested_depth = depth
                 else:
                     break
+            if it.kind == "SEP" and it.text == ":" and parts and not after_semicolon and nested_under is None \
+                    and isinstance(items[j - 1], Label) and SUBLIST.search(items[j - 1].text):
+                nested_under, nested_depth = parts[-1], depth  # "财力安排支出68.4亿元,…,主要支出事项:…": the part's own list
             if it.kind == "SEP" and it.text == ";":
                 if bracketed:
                     break  # "(一级企业9户,其中…3户…;二级企业19户;…)": a list opened inside brackets ends at ";"
@@ -393,6 +401,9 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                 else:
                     j += 1
                     continue
+            if not parts and not seen_figure and m.kind == "number" and m.q.unit.startswith("千"):
+                break  # "配套建筑物5座;…,其中5米宽巷道0.19千米…": a list of lengths (千米), not of the figure before it
+            seen_figure = seen_figure or m.kind != "number"
             if m.role in ATTACHED_ROLES or m.kind not in ("money", "count"):
                 pass
             elif not m.same_dimension(total):
@@ -444,7 +455,7 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
             continue
         if m.role in ATTACHED_ROLES:
             continue
-        if m.role == "total" and parts and all(_added(para, p) for p in parts) and m.same_dimension(total):
+        if m.role == "total" and parts and all(_added(para, p) is not None for p in parts) and m.same_dimension(total):
             parts.insert(0, m)  # "总收入442751万元,加上年结余7546万元,再加…731万元,收入总计451227万元": a running sum
             break
         if m.index in consumed and parts:
@@ -460,7 +471,8 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
             break
         parts.insert(0, m)
     guess = ""
-    if parts and _added(para, parts[0]) and not any(_added(para, p) for p in parts[1:]):
+    opened = _added(para, parts[0]) if parts else None
+    if opened is not None and all(_added(para, p) in (None, opened) for p in parts[1:]):
         # "收入32.62亿元,…。加上上级补助收入18.1亿元,债务转贷收入8.85亿元,…,收入合计89.65亿元": what is added to
         # stands before the first 加, here or ending the sentence before
         before = [m for m in para.mentions if m.index < parts[0].index and usable_amount(m) and not m.q.approx
@@ -478,12 +490,13 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
     return SumClaim(total, parts, kw, exhaustive=True, closing=True, guess=guess)
 
 
-def _added(para: Paragraph, m: Mention) -> bool:
-    """Is the figure a term added to a running sum: its clause opens with 加 (PLUS)?"""
+def _added(para: Paragraph, m: Mention) -> int | None:
+    """Is the figure a term added to a running sum, its clause opening with 加 (PLUS)? The 加 it follows, by its
+    place, so that the terms of one clause ("加上上解上级支出29.4亿元和…还本支出34.6亿元") are told from another's."""
     start = next((k for k in range(m.index - 1, -1, -1) if isinstance(para.items[k], Keyword)
                   and para.items[k].kind in ("SEP", "END")), -1)
     first = para.items[start + 1] if start + 1 < m.index else None
-    return isinstance(first, Keyword) and first.kind == "PLUS"
+    return start + 1 if isinstance(first, Keyword) and first.kind == "PLUS" else None
 
 
 def extend_into_next_sentences(para: Paragraph, claim: SumClaim, limit: int = 3) -> list[list[Mention]]:
