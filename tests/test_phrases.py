@@ -1082,3 +1082,9 @@ def test_what_follows_a_line_that_leaves_part_out_is_another_quantity():
     r = lint_text("市本级一般公共预算收入安排40.1亿元,加上上级补助收入101.2亿元,收入总计141.3亿元。\n"
                   "剔除开发区后:\n市本级一般公共预算收入安排37.0亿元,加上上级补助收入101.2亿元,收入总计138.2亿元。\n")
     assert [f.rule.code for f in r.findings if f.rule.family == "crossref"] == []
+
+
+def test_a_short_qizhong_list_of_budgets_and_actuals_may_leave_parts_out():
+    r = lint_text("社会保险基金收入预算数500.00亿元,决算数420.00亿元。其中,保险费收入预算数230.00亿元,决算数215.00亿元;"
+                  "财政补贴收入预算数260.00亿元,决算数198.00亿元。")
+    assert "FL101" not in codes(r)

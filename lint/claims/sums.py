@@ -143,7 +143,7 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 role_total = nearest(mentions, ki, lambda m, r=role, f=first, own=inner: m.role == r
                                       and (own or m.index not in consumed) and m.same_dimension(f))
                 if role_total is not None:
-                    claims.append(SumClaim(role_total, group, kw, exhaustive=True))
+                    claims.append(SumClaim(role_total, group, kw, exhaustive=_is_exhaustive(kw, group, role_total)))
             continue
         if _mixed_counts(para, total, parts, ki):
             continue
