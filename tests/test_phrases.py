@@ -1088,3 +1088,32 @@ def test_a_short_qizhong_list_of_budgets_and_actuals_may_leave_parts_out():
     r = lint_text("社会保险基金收入预算数500.00亿元,决算数420.00亿元。其中,保险费收入预算数230.00亿元,决算数215.00亿元;"
                   "财政补贴收入预算数260.00亿元,决算数198.00亿元。")
     assert "FL101" not in codes(r)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("普通初中生均经费由上年的18420.50元增加到19384.26元,增长5.23%。", []),
+    ("普通小學生均經費由上年的12036.10元增加到12894.75元,增長6.13%。", ["FL201"]),  # 858.65 / 12036.10 = 7.13%
+    ("幼儿园生均经费由2022年的6120.00元下降到5835.60元,下降4.65%。", []),
+])
+def test_from_a_figure_to_another_is_a_change(text, found):
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks if c.rule.code == "FL201"] == ["FL201"]
+
+
+@pytest.mark.parametrize("pct, found", [("12%", []), ("15%", ["FL201"])])
+def test_the_figure_compared_with_may_be_named_a_total(pct, found):
+    # 34 / 285 = 11.9%: the 285 after 比上年累计支出 is last year's figure, the 251 before it this year's
+    r = lint_text(f"公务用车运行维护费支出251万元,比上年累计支出285万元下降34万元,下降{pct}。")
+    assert codes(r) == found
+
+
+def test_a_span_of_months_is_no_count():
+    r = lint_text("今年前5个月全省财政总收入1846.2亿元,同比下降6.4%,降幅较前4个月收窄1.2个百分点。")
+    assert codes(r) == []
+
+
+def test_one_whole_number_among_decimals_may_have_been_rounded():
+    # 5218.64 − 4703.37 = 515.27: 节约515万元 is that difference rounded, not 515.00
+    r = lint_text("政府采购预算金额5218.64万元,实际采购金额4703.37万元,节约财政资金515万元,节约率为9.9%。")
+    assert "FL101" not in codes(r)

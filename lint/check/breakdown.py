@@ -9,7 +9,9 @@ then the list simply went on to sibling figures ("总收入666.29万元,其中�
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from functools import reduce
 
 from ..arith.numbers import Interval
 from ..claims.rates import ESTABLISHMENT, STAFF
@@ -70,19 +72,25 @@ def _two_bases(a, b) -> bool:
 
 def _as_written(doc, total, parts, peers) -> str:
     """Figures of one list written to different places ("1118万元…386.53万元…454.2万元", total 1958.7万元) are read as
-    having dropped their trailing zeros. A whole number among decimals usually has (6万元 beside 1.49万元 is 6.00); a
-    figure written to one place may as well have been rounded to it. If the sum agrees when those are, the reading
-    was a guess, and the sum only unsure."""
+    having dropped their trailing zeros. A whole number among decimals usually has (6万元 beside 1.49万元 is 6.00), a
+    figure written to one place may as well have been rounded to it, and so may one whole number (节约728万元, the
+    difference of two figures to the cent). If the sum agrees when those are, the reading was a guess, and the sum
+    only unsure."""
     figures = [total, *parts]
     if len({m.q.decimals for m in figures if m.q.value}) < 2:
         return ""
-    ivs = [doc.interval(m, peers) if m.q.decimals == 0 else doc.interval(m) for m in figures]
-    if any(iv is None for iv in ivs):
+    borrowed = [doc.interval(m, peers) for m in figures]
+    own = [doc.interval(m) for m in figures]
+    if any(iv is None for iv in borrowed + own):
         return ""
-    s = ivs[1]
-    for iv in ivs[2:]:
-        s = s + iv
-    return "it agrees if each figure is rounded to the places it is written with" if s.overlaps(ivs[0]) else ""
+    decimal = [o if m.q.decimals else b for m, b, o in zip(figures, borrowed, own, strict=True)]
+    readings = [decimal] + [[own[k] if k == w else iv for k, iv in enumerate(decimal)]
+                            for w, m in enumerate(figures) if m.q.decimals == 0 and m.q.value]
+    for ivs in readings:
+        s = reduce(operator.add, ivs[1:])
+        if s.overlaps(ivs[0]):
+            return "it agrees if a figure is rounded to the places it is written with"
+    return ""
 
 
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:

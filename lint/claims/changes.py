@@ -129,6 +129,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         points: list[Mention] = []
         flat: Keyword | None = None
         stated_prev: Mention | None = None  # "较2022年预算1.50万元增长75%": the figure compared with, after the base
+        reached: Mention | None = None
         sent = para.sent_of[bi]
         j = bi + 1
         clause_has_change = True
@@ -168,6 +169,9 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                     points.append(m)
                 elif m.role == "versus" and m.kind == "money" and not (deltas or pcts or points or stated_prev):
                     stated_prev = m
+                elif (stated_prev is not None and reached is None and m.same_dimension(stated_prev)
+                      and isinstance(items[j - 1], Keyword) and items[j - 1].kind == "REACH"):
+                    reached = m  # "由上年的17916.00元增加到21360.17元": from the figure compared with to this one
                 else:
                     break
             j += 1
@@ -193,6 +197,8 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                 and (dim is None or after.same_dimension(dim))
                 and _reached(items, max(m.index for m in deltas + pcts + points) + 1 if deltas or pcts or points else j, after)):
             cands.insert(0, after)
+        if reached is not None:
+            cands.insert(0, reached)
         guess = ""
         if not cands and before:
             # a line that names its subject but not its figure ("“三公”经费预算数比上年减少0.06万元"): the current

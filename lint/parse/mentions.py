@@ -206,9 +206,10 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
         return "delta", nearest, label, sign
     if nearest is not None and nearest.kind == "BASE" and glue <= GLUE_MAX:
         return "versus", nearest, label, 0  # "比预算数…24.76亿元" with no word for the direction: a difference
-    if (nearest is not None and nearest.kind in ("BUDGET", "ACTUAL") and glue <= GLUE_MAX and len(before) >= 2
+    if (nearest is not None and nearest.kind in ("BUDGET", "ACTUAL", "TOTAL") and glue <= GLUE_MAX and len(before) >= 2
             and before[1].kind == "BASE" and before[1].end == nearest.start):
-        return "versus", before[1], label, 0  # "较2023年年初预算的1278万元": the figure compared with
+        # "较2023年年初预算的1278万元", "比上年累计支出433万元": the figure compared with
+        return "versus", before[1], label, 0
     # "追加预算35.5万元" is an addition, not a budget: an adjustment word anywhere in the clause wins
     for kw in before:
         if kw.kind in ("ADJUST_UP", "ADJUST_DOWN"):
