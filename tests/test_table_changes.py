@@ -66,3 +66,19 @@ def test_the_growth_under_a_spanning_heading_is_of_the_amount_under_it(rate, ok)
     assert [c.rule.code for c in r.checks if c.rule.family == "change"].count("FL201") == 2
     if not ok:
         assert r.findings[0].expected == "10.00%"
+
+
+RATE_TABLE = """2024年某镇一般公共预算收入执行情况表
+单位:万元
+项 目 | 2023年决算数 | 2024年预算调整数 | 2024年执行数 | ||
+金额 | 占调整预算% | 比上年增长% | |||
+一、税收收入 | 520 | 560 | 548 | {rate} | 5.38 |
+增值税 | 310 | 330 | 330 | 100 | 6.45 |
+"""
+
+
+@pytest.mark.parametrize("rate, found", [("97.86", []), ("98.86", ["FL301"])])
+def test_an_execution_rate_column_is_its_amount_over_the_budget_it_names(rate, found):
+    r = lint_text(RATE_TABLE.format(rate=rate))
+    assert codes(r) == found  # 548 / 560 = 97.857%
+    assert [c.rule.code for c in r.checks].count("FL301") == 2

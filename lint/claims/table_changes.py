@@ -88,21 +88,31 @@ def roles(labels: list[str], group: list[int] | None = None) -> dict[str, int] |
     return out
 
 
-def table_changes(table: Table) -> list[TableChange]:
+def header_of(table: Table) -> tuple[int, list[str], list[int]] | None:
+    """Where a table's rows of figures start, and a label and a heading (column_labels) for each column."""
     rows = table.rows
     first = next((i for i, r in enumerate(rows) if len(r.numbers()) >= 2), None)
     if first is None or first == 0:
-        return []
+        return None
     above = [r for r in rows[max(0, first - HEADER_ROWS):first] if not r.numbers() and any(c.text for c in r.cells)]
     tops = [i for i, r in enumerate(above) if sum(1 for c in r.cells if c.text.strip()) >= 3]
     if not tops:
-        return []
+        return None
     top = tops[-1]
     if len(tops) > 1 and tops[-2] == top - 1:
         top -= 1  # the row below a spanning heading has three names of its own: it is the heading's second row
     header = above[top:top + 2]
     width = max(len(r.cells) for r in rows[first:])
     labels, group = column_labels(header, width)
+    return first, labels, group
+
+
+def table_changes(table: Table) -> list[TableChange]:
+    found = header_of(table)
+    if found is None:
+        return []
+    first, labels, group = found
+    rows = table.rows
     cols = roles(labels, group)
     if cols is None:
         return []
