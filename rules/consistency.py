@@ -31,8 +31,8 @@ BALANCE = Rule(
 CROSSREF = Rule(
     "FL711", "crossref-mismatch", "crossref", "error",
     Message("The same quantity is stated in two places with different values.", "同一数字在两处表述不一致。"),
-    explanation=Message('One quantity (category such as 基本支出, fund scope, budget or actual, year) stated twice must have one value. Where the basis of one figure is not written (taken as actual), a difference is a warning.',
-                        '同一数量（类别如基本支出、资金范围、预算或实际、年度）两处表述应一致；其中一处未写明口径（按实际数理解）时，不一致给出警告。'),
+    explanation=Message('One quantity (category such as 基本支出, fund scope, budget or actual, year) stated twice must have one value. Where the basis of one figure is not written (taken as actual), a difference is a warning. An amount stated again under the same words (six characters or more, same year and level, values within a fifth of each other) is checked too, but a difference there is only unsure: the words may name two scopes.',
+                        '同一数量（类别如基本支出、资金范围、预算或实际、年度）两处表述应一致；其中一处未写明口径（按实际数理解）时，不一致给出警告。以相同文字（六字以上、同一年度和层级、数值相差不超过五分之一）再次表述的金额也予核对，但不一致仅记为“不确定”：相同文字可能指不同口径。'),
     good='2023年度人员经费250.00万元。\n2023年度人员经费250.00万元。\n',
     bad='2023年度人员经费250.00万元。\n2023年度人员经费260.00万元。\n',
 )
@@ -78,7 +78,7 @@ def _crossref(doc, c):
                   f"{year and year.strip() + '年'}{c.category}（{basis_zh}）此处为{value_text(c.second.q)}，"
                   f"第{line}行为{value_text(c.first.q)}")
     # a basis taken as actual because none was written makes the pairing doubtful: a warning
-    yield from two_statements(doc, CROSSREF, c.second, c.first, msg, doubtful=c.inferred)
+    yield from two_statements(doc, CROSSREF, c.second, c.first, msg, doubtful=c.guess or c.inferred)
 
 
 YEAR = Rule(

@@ -1117,3 +1117,16 @@ def test_one_whole_number_among_decimals_may_have_been_rounded():
     # 5218.64 − 4703.37 = 515.27: 节约515万元 is that difference rounded, not 515.00
     r = lint_text("政府采购预算金额5218.64万元,实际采购金额4703.37万元,节约财政资金515万元,节约率为9.9%。")
     assert "FL101" not in codes(r)
+
+
+@pytest.mark.parametrize("body, status", [("41.26", "pass"), ("41.62", "unsure")])
+def test_an_amount_stated_again_under_the_same_words(body, status):
+    r = lint_text("全县一般公共预算收入完成41.26亿元,同比增长6.1%。\n"
+                  f"一、收入情况\n1-9月,全县一般公共预算收入完成{body}亿元,同比增长6.1%,其中税收收入30.12亿元。\n")
+    assert codes(r) == []  # two values under one name may be two scopes: never more than unsure
+    assert [c.status for c in r.checks if c.rule.code == "FL711"] == [status]
+
+
+def test_the_same_words_with_far_apart_values_name_two_quantities():
+    r = lint_text("2月份,全县实现大口径财政收入5682万元。\n1-2月,全县实现大口径财政收入17056万元。\n")
+    assert [c for c in r.checks if c.rule.code == "FL711"] == []

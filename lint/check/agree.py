@@ -11,9 +11,9 @@ NEAR = Message(" (one in the last digit: each may have been rounded from its own
 
 
 def two_statements(doc, rule: Rule, later, earlier, message: Message, roles=("second", "first"),
-                   doubtful: bool = False) -> Iterator[Check | Finding]:
+                   doubtful: bool | str = False) -> Iterator[Check | Finding]:
     """Check `later` against `earlier`; report with `message` when they differ. A difference of one in
-    the last digit is a warning rather than an error; a doubtful pairing (`doubtful`) is unsure."""
+    the last digit is a warning rather than an error; a doubtful pairing (`doubtful`, or why it is) is unsure."""
     same = same_quantity(doc, later, earlier)
     if same is None:
         return
@@ -24,5 +24,6 @@ def two_statements(doc, rule: Rule, later, earlier, message: Message, roles=("se
     if same == "near":
         message = Message(message.en + NEAR.en, message.zh + NEAR.zh)
     severity = "warning" if same == "near" else "error"
-    unsure = "the basis (budget or actual) of one statement is not written" if doubtful else ""
+    unsure = doubtful if isinstance(doubtful, str) else "the basis (budget or actual) of one statement is not written" \
+        if doubtful else ""
     yield Finding(rule, severity, message, figures[0], figures, expected=value_text(earlier.q), unsure=unsure)

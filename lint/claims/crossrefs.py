@@ -37,6 +37,7 @@ class CrossRef:
     category: str
     basis: str  # budget | actual
     inferred: bool  # one of them writes its basis, the other does not and was taken as actual
+    guess: str = ""  # why the pairing may be wrong: a difference is then unsure
 
 
 def _category(label: str) -> str:
@@ -254,6 +255,49 @@ def _all_fiscal(paragraphs: list[Paragraph]) -> bool:
     return False
 
 
+# words a restatement may add or drop around the name of its figure ("全年完成一般公共预算收入" is "一般公共预算收入")
+LEAD = regex.compile(r"^(?:其中|全年|今年|当年|本年|年度|累计|共|合计|完成|实现|为|达到|是|的|全县|全市|全区|全省)+|"
+                     r"(?:完成|实现|为|达到|是|的|共计|合计)+$")
+
+
+def _restated_name(label: str) -> str:
+    words = "".join(regex.findall(r"\p{Han}+", regex.sub(r"(?:19|20)\d{2}年度?|\d+月(?:份|末|底)?", "", unquoted(label))))
+    return LEAD.sub("", words)
+
+
+def _near(a: Mention, b: Mention) -> bool:
+    """Values close enough to be one figure written twice, one of them perhaps mistyped: far apart (5682万元 for the
+    month, 17056万元 for the year so far), the same words name two quantities."""
+    lo, hi = sorted((abs(a.q.base), abs(b.q.base)))
+    return hi == 0 or lo * 5 >= hi * 4
+
+
+def restatements(paragraphs: list[Paragraph], taken: set[int]) -> list[CrossRef]:
+    """"…一般公共预算收入完成33.82亿元…" in the lead and again in the body: an amount stated twice under the same
+    words (six characters or more, none of them a category the reading above knows), of the same year and level.
+    The same value twice is the same figure; two values may be two scopes the words do not tell apart, so a
+    difference is only unsure."""
+    seen: dict[tuple, tuple] = {}
+    out: list[CrossRef] = []
+    for para in paragraphs:
+        for m in para.mentions:
+            if (m.kind != "money" or m.q.approx or m.role in ATTACHED_ROLES or m.role in ("adjust", "opening")
+                    or id(m) in taken):
+                continue
+            name = _restated_name(m.label)
+            if len(name) < 6 or _category(m.label) or any(w in name for w in ("较", "比", "增", "减", "其中")):
+                continue
+            key = (name, m.year, _level(para, m), m.role == "budget")
+            first, where = seen.get(key, (None, None))
+            seen[key] = (m, (para.start, m.sent))
+            if first is not None and where != (para.start, m.sent) and _near(first, m):
+                out.append(CrossRef(first, m, name, "budget" if m.role == "budget" else "actual", False,
+                                    guess="the same words name both figures, which may be of two scopes"))
+    return out
+
+
 @claim_kind("crossrefs")
 def _crossrefs(doc) -> list[CrossRef]:
-    return crossrefs(doc.paragraphs, doc.sums)
+    found = crossrefs(doc.paragraphs, doc.sums)
+    taken = {id(m) for c in found for m in (c.first, c.second)}
+    return found + restatements(doc.paragraphs, taken)
