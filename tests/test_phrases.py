@@ -1130,3 +1130,11 @@ def test_an_amount_stated_again_under_the_same_words(body, status):
 def test_the_same_words_with_far_apart_values_name_two_quantities():
     r = lint_text("2月份,全县实现大口径财政收入5682万元。\n1-2月,全县实现大口径财政收入17056万元。\n")
     assert [c for c in r.checks if c.rule.code == "FL711"] == []
+
+
+@pytest.mark.parametrize("a, b, found", [("78.41", "21.59", []), ("76.41", "23.59", ["FL401", "FL401"])])
+def test_shares_of_a_generic_base_that_make_100_are_a_breakdown(a, b, found):
+    # 8210 / 10470 = 78.415%, 2260 / 10470 = 21.585%
+    r = lint_text(f"从收入结构看:税收收入8210万元,占收入的{a}%;非税收入2260万元,占收入的{b}%。")
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks].count("FL401") == 2

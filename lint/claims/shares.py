@@ -135,7 +135,10 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 claim.names = opening.split("分别")[0]  # the same for every figure of the list
             words = _share_words(para, first)
             if len(words) == 2:
-                continue  # "占收入的89.99%": a base named by one generic word could be any of several figures
+                # "占收入的89.99%": a base named by one generic word could be any of several figures; only a run of such
+                # shares that makes 100% says what it is, the sum of its parts
+                pending.append((pi, claim))
+                continue
             if len(words) >= 3:
                 key = _label_key(words)
                 named = _named(earlier, part, key)
