@@ -265,6 +265,14 @@ def _restated_name(label: str) -> str:
     return LEAD.sub("", words)
 
 
+def _fund_before(para: Paragraph, m: Mention) -> str:
+    """The fund the paragraph names last before a figure ("…政府性基金上年结余…,上级补助收入14.64亿元" is the fund's)."""
+    words = "".join(it.text for it in para.items[:m.index] if isinstance(it, (Label, Keyword)))
+    at = {f: words.rfind(f) for f in FUNDS}
+    fund = max(at, key=at.get)
+    return fund if at[fund] >= 0 else ""
+
+
 def _near(a: Mention, b: Mention) -> bool:
     """Values close enough to be one figure written twice, one of them perhaps mistyped: far apart (5682万元 for the
     month, 17056万元 for the year so far), the same words name two quantities."""
@@ -287,7 +295,7 @@ def restatements(paragraphs: list[Paragraph], taken: set[int]) -> list[CrossRef]
             name = _restated_name(m.label)
             if len(name) < 6 or _category(m.label) or any(w in name for w in ("较", "比", "增", "减", "其中")):
                 continue
-            key = (name, m.year, _level(para, m), m.role == "budget")
+            key = (name, m.year, _level(para, m), m.role == "budget", _fund_before(para, m))
             first, where = seen.get(key, (None, None))
             seen[key] = (m, (para.start, m.sent))
             if first is not None and where != (para.start, m.sent) and _near(first, m):
