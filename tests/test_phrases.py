@@ -1138,3 +1138,24 @@ def test_shares_of_a_generic_base_that_make_100_are_a_breakdown(a, b, found):
     r = lint_text(f"从收入结构看:税收收入8210万元,占收入的{a}%;非税收入2260万元,占收入的{b}%。")
     assert codes(r) == found
     assert [c.rule.code for c in r.checks].count("FL401") == 2
+
+
+def test_averages_are_no_sum_of_their_parts():
+    r = lint_text("全市居民人均可支配收入32640元,增长7.2%。其中城镇居民人均可支配收入41820元,增长6.5%;"
+                  "农村居民人均可支配收入19430元,增长8.9%。")
+    assert "FL101" not in codes(r)
+
+
+def test_a_list_of_names_that_goes_on_past_a_comma_is_not_counted():
+    r = lint_text("本次统计另增加了5个功能区:东新区、经开区、高新区,滨湖新区,临港区,共98个区县。")
+    assert "FL601" not in codes(r)
+    r = lint_text("内设4个科室,分别是综合科、财务科、业务科,单位现有在职人员9人。")
+    assert codes(r) == ["FL601"]  # the clause after the comma is no name
+
+
+def test_an_unnumbered_line_between_numbered_parts_is_a_parts_own():
+    r = lint_text("2023年全区一般公共预算收入412630万元,比上年增加30210万元。其中:\n"
+                  "1.税收收入351480万元,较上年增长9.2%。其中,增值税收入120330万元。\n"
+                  "其他税种140260万元,较上年增长7.1%。\n"
+                  "2.非税收入61150万元,较上年增长3.8%。\n")
+    assert codes(r) == [] and [len(c.figures) for c in passed(r, "sum") if c.rule.code == "FL101"] == [3]

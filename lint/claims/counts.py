@@ -24,6 +24,8 @@ ENUM = regex.compile(
     # (the blanks before a comma-less 分别是 are the \s* before it: two \s* in a row were tried every way)
     r"(?:[:：]|(?:[,，]\s*)?(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
 LAST_JOIN = regex.compile(r"(?:以及|和|及|与)")
+# after the list, a comma and one more short name, figure-free, closed by punctuation: the names may go on
+GOES_ON = regex.compile(r"[,，]\p{Han}{2,8}[,，。;；]")
 
 
 def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
@@ -43,6 +45,8 @@ def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
         listed = em.group("list").strip()
         if listed.endswith(("等", "等等")) or "、" not in listed:
             continue
+        if GOES_ON.match(text, em.end("list")):
+            continue  # "6个功能区:…郑东新区、经开区、高新区、航空港区,开封示范区,洛阳伊滨区": the list may go on past a comma
         names = [n.strip() for n in listed.split("、")]
         last = LAST_JOIN.split(names[-1], maxsplit=1)
         if len(last) == 2 and all(p.strip() for p in last):

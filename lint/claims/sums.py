@@ -145,7 +145,7 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 if role_total is not None:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=_is_exhaustive(kw, group, role_total)))
             continue
-        if _mixed_counts(para, total, parts, ki):
+        if _mixed_counts(para, total, parts, ki) or _averages(total, parts):
             continue
         is_open = _ends_open(para, parts[-1])
         # the total in the sentence before is certain only when that sentence states one amount of its kind
@@ -192,6 +192,14 @@ def _nested(para: Paragraph, figures: list[Mention]) -> str:
 def _opens_list(para: Paragraph, a: Mention, b: Mention) -> bool:
     return any(isinstance(it, Keyword) and (it.kind == "PARTS" or it.kind == "SEP" and it.text == ":")
                for it in para.items[a.index + 1:b.index])
+
+
+AVERAGE = regex.compile(r"人均|平均|生均|户均|车均|均值")
+
+
+def _averages(total: Mention, parts: list[Mention]) -> bool:
+    """"居民人均可支配收入30829元,其中城镇居民人均…40278元;农村居民人均…18259元": averages do not add up."""
+    return any(AVERAGE.search(m.label) for m in (total, *parts))
 
 
 def _noun_after(para: Paragraph, m: Mention) -> str:
@@ -624,10 +632,13 @@ def _leading_figures(paras: list[Paragraph], total: Mention, level: int | None =
     """The figure opening each following line, named by the words before it and nothing else, while lines do,
     and until a line numbered as the total's own is (its sibling "(三)…" after "(二)…其中:", "1、…", "2、…")."""
     out: list[Mention] = []
+    numbered: int | None = None  # the marker level of the list's lines, when its first line has one
     for para in paras:
         marker = _marker(para)
         if level is not None and marker is not None and marker <= level:
             break
+        if out and numbered is not None and (marker is None or marker > numbered):
+            continue  # "1.税收收入…" / "其他税种154069万元…" / "2.非税收入…": an unnumbered or deeper line is a part's own
         mentions, opening = para.mentions, 0
         if mentions and _list_number(para, mentions[0]):  # "1、公务用车购置费34.71万元": the line's number first
             mentions, opening = mentions[1:], mentions[0].index + 1
@@ -638,6 +649,8 @@ def _leading_figures(paras: list[Paragraph], total: Mention, level: int | None =
                        if not (isinstance(it, Keyword) and it.kind == "SEP" and it.text == "、"))
                 or not first.label):
             break
+        if not out:
+            numbered = marker
         out.append(first)
     return out
 
