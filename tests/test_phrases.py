@@ -1159,3 +1159,12 @@ def test_an_unnumbered_line_between_numbered_parts_is_a_parts_own():
                   "其他税种140260万元,较上年增长7.1%。\n"
                   "2.非税收入61150万元,较上年增长3.8%。\n")
     assert codes(r) == [] and [len(c.figures) for c in passed(r, "sum") if c.rule.code == "FL101"] == [3]
+
+
+@pytest.mark.parametrize("last, found", [("0.1", ["FL401"]), ("0.0", [])])
+def test_respectively_said_after_the_share_word_pairs_the_shares_in_order(last, found):
+    # 1.21 / 3012.46 = 0.04%: 0.1% is wrong, 0.0% is right; 1650.30 / 3012.46 = 54.78%
+    r = lint_text("分类型看,乐透型1650.30亿元,竞猜型901.25亿元,即开型459.70亿元,基诺型1.21亿元,"
+                  f"占销售总量的比重分别为54.8%、29.9%、15.3%和{last}%。")
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks].count("FL401") == 4

@@ -1,7 +1,8 @@
 """Which values a written figure stands for, given how it and its neighbours are written.
 
 NOTES.md: precision is a property of how a figure is written in its context.
-- Zero is exact: "实际支出0万元" means nothing was spent.
+- Zero is exact: "实际支出0万元" means nothing was spent. A percent of 0 is not: "0.0%" is any share that rounds
+  to it.
 - A money figure written with fewer decimals than its neighbours in the same claim dropped its
   trailing zeros ("实际支出5万元" after "预算5.00万元" is 5.00), so it takes their precision, up to two places.
 - A whole-number count of people or items is exact; a count with 万/亿 is rounded like money.
@@ -18,7 +19,8 @@ from .quantity import Quantity
 def interval(q: Quantity, peers: Iterable[Quantity] = (), mode: str = "round") -> Interval | None:
     if q.approx:
         return None
-    if q.value == 0:
+    if q.value == 0 and q.kind not in ("percent", "permille"):
+        # nothing spent is nothing; but a share written 0.0% is one that rounds to it (1.21 of 3012.46 is 0.04%)
         return Interval.exact(q.value)
     if q.kind == "count" and not q.unit.startswith(("万", "亿", "千")):
         return Interval.exact(q.value)

@@ -259,7 +259,8 @@ def _respectively(para: Paragraph) -> dict[int, tuple[Mention | None, Mention]]:
         first = shares_[0]
         k = para.items.index(first.keyword)
         start = sent_start(para, first.sent)
-        if not any("分别" in it.text for it in para.items[start:k] if isinstance(it, (Label, Keyword))):
+        # 分别 before the 占, or between it and the first share ("占彩票销售总量的比重分别为53.8%、28.9%…")
+        if not any("分别" in it.text for it in para.items[start:first.index] if isinstance(it, (Label, Keyword))):
             continue
         amounts = [x for x in para.mentions if x.sent == first.sent and x.index < k and usable_amount(x) and not x.q.approx]
         pairs = amounts[-len(shares_):] if len(amounts) >= len(shares_) else [None] * len(shares_)
