@@ -1168,3 +1168,22 @@ def test_respectively_said_after_the_share_word_pairs_the_shares_in_order(last, 
                   f"占销售总量的比重分别为54.8%、29.9%、15.3%和{last}%。")
     assert codes(r) == found
     assert [c.rule.code for c in r.checks].count("FL401") == 4
+
+
+@pytest.mark.parametrize("text, found", [
+    ("货物、工程、服务采购规模分别为8121.6亿元、1万4210.3亿元和9268.1亿元,占采购规模比例为25.7%、45.0%和29.3%。", []),
+    ("貨物、工程、服務採購規模分別為8121.6億元、1萬4210.3億元和9268.1億元,佔採購規模比例為25.7%、43.9%和30.4%。",
+     ["FL401", "FL401"]),
+])
+def test_a_figure_written_with_two_magnitudes_is_one_figure(text, found):
+    # 1万4210.3亿元 is 14210.3亿元: 14210.3 / 31600.0 = 44.97%, 9268.1 / 31600.0 = 29.33%
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.rule.code for c in r.checks].count("FL401") == 3
+
+
+def test_under_a_heading_of_averages_nothing_adds_up():
+    r = lint_text("【各级教育生均经费增长情况】\n全市普通初中为15320.40元,比上年增长3.1%。其中,农村为15811.26元,比上年增长2.9%。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL101"]
+    r = lint_text("二、经费情况\n全市普通初中经费为15320.40万元,其中,农村为15811.26万元。")
+    assert codes(r) == ["FL101"]

@@ -142,6 +142,9 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
             if len(words) >= 3:
                 key = _label_key(words)
                 named = _named(earlier, part, key)
+                if id(m) in listed:
+                    # "…采购规模分别为8121.6亿元、1万4210.3亿元…,占采购规模比例为…": the list's own figures are its parts
+                    named = [x for x in named if not (x.sent == part.sent and x in para.mentions)]
                 if not named and "总" in key and len(key) > 3:
                     unnamed[id(claim)] = _named(earlier, part, _without_whole(key))
                 total = named[0] if named else None

@@ -533,7 +533,19 @@ FOLLOWING = 3  # lines a list may go on into
 def _sums(doc) -> list[SumClaim]:
     out: list[SumClaim] = []
     paras = doc.paragraphs
+    text = doc.norm.text
+    averages = False  # under a heading of averages ("【各级教育生均…经费增长情况】"): nothing adds up
+    last = 0
     for n, para in enumerate(paras):
+        # the short figure-free lines since the last paragraph with figures are headings
+        for line in text[last:para.start].split("\n") + ([text[para.start:para.end]] if not para.mentions else []):
+            if line.strip() and len(line) <= 60 and not regex.search(r"\d", line):
+                averages = bool(AVERAGE.search(line))
+        if not para.mentions:
+            continue
+        last = para.end
+        if averages:
+            continue
         try:
             out.extend(sums(para, paras[n + 1:n + 1 + FOLLOWING]))
             out.extend(across_lines(paras, n))
