@@ -11,6 +11,7 @@ from .common import (
     own_clause,
     MAX_SENTENCES_BACK,
     inside_list,
+    outside_brackets,
     sent_start,
     usable_amount,
 )
@@ -72,19 +73,6 @@ def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
             continue
         out.append(ChangeClaim(base=delta.keyword, base_sent=delta.sent, current=cur, delta=delta, pct=pct))
     return out
-
-
-def _bracketed_before(items, i: int, bi: int) -> bool:
-    """"…维护费2712万元(其中:购置费0万元,运行维护费2712万元),比预算数减少107万元": a figure inside brackets that close
-    before the change is a detail of the figure before them, which is the one that changed."""
-    depth = 0
-    for it in items[i + 1:bi]:
-        if isinstance(it, Label):
-            for ch in it.text:
-                depth += (ch == "(") - (ch == ")")
-                if depth < 0:
-                    return True
-    return False
 
 
 def _period(base: str) -> str:
@@ -187,10 +175,9 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
             deltas, pcts, points = deltas[:first_group[0]], pcts[:first_group[1]], points[:first_group[2]]
         delta = deltas[0] if deltas else None
         dim = delta  # the current figure is of the change amount's kind (money, or a count of the same unit)
-        cands = [m for m in reversed(para.mentions)
-                 if m.index < bi and usable_amount(m) and not m.q.approx
-                 and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))
-                 and not _bracketed_before(items, m.index, bi)]
+        # "…2712万元(其中:购置费0万元,运行维护费2712万元),比预算数减少107万元": not a figure in brackets closed before it
+        cands = [m for m in outside_brackets(para, bi) if usable_amount(m) and not m.q.approx
+                 and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))]
         # "…增加52.00万元，增长5.2%，达到1,052.00万元": the figure the change reached, stated after it
         after = next((m for m in para.mentions if m.index >= j and m.sent == sent), None)
         if (after is not None and usable_amount(after) and not after.q.approx

@@ -21,6 +21,19 @@ def nearest(mentions: list[Mention], before: int, pred) -> Mention | None:
     return None
 
 
+def outside_brackets(para: Paragraph, ki: int):
+    """The figures before item ki, nearest first, leaving out those inside brackets closed before it."""
+    depth, walked = 0, ki
+    for m in reversed(para.mentions):
+        if m.index >= ki:
+            continue
+        depth += sum(it.text.count(")") - it.text.count("(") for it in para.items[m.index + 1: walked]
+                     if isinstance(it, Label))
+        walked = m.index
+        if depth <= 0:
+            yield m
+
+
 def sent_start(para: Paragraph, sent: int) -> int:
     return para.sent_of.index(sent)
 

@@ -14,6 +14,7 @@ from .common import (
     MAX_SENTENCES_BACK,
     listed,
     nearest,
+    outside_brackets,
     sent_start,
     unquoted,
     usable_amount,
@@ -266,7 +267,7 @@ def _ends_open(para: Paragraph, last: Mention) -> bool:
 def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | None:
     kw_sent = para.sent_of[ki]
     # not from brackets closed before the connective: "11.31亿元(一般债券2.54亿元,专项债券8.77亿元);其中"
-    for m in _outside_brackets(para, ki):
+    for m in outside_brackets(para, ki):
         if m.index in consumed or m.role in ATTACHED_ROLES or m.role == "adjust":
             continue
         if m.kind not in ("money", "count"):
@@ -285,19 +286,6 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             return None  # "其中,A x亿元…;B与C分别为y亿元和z亿元": names mapped to figures, not parts of x
         return m
     return None
-
-
-def _outside_brackets(para: Paragraph, ki: int):
-    """The figures before item ki, nearest first, leaving out those inside brackets closed before it."""
-    depth, walked = 0, ki
-    for m in reversed(para.mentions):
-        if m.index >= ki:
-            continue
-        depth += sum(it.text.count(")") - it.text.count("(") for it in para.items[m.index + 1: walked]
-                     if isinstance(it, Label))
-        walked = m.index
-        if depth <= 0:
-            yield m
 
 
 def _names_listed(para: Paragraph, a: int, b: int) -> bool:
@@ -458,7 +446,7 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
         return None
     parts: list[Mention] = []
     # not from brackets closed before 合计: "(含…166万元、…968万元)" names a part's own parts
-    for m in _outside_brackets(para, ki):
+    for m in outside_brackets(para, ki):
         if m.sent != total.sent:
             continue
         if m.role in ATTACHED_ROLES:
