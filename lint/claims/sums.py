@@ -525,12 +525,12 @@ def _sums(doc) -> list[SumClaim]:
     averages = False  # under a heading of averages ("【各级教育生均…经费增长情况】"): nothing adds up
     last = 0
     for n, para in enumerate(paras):
+        if not para.mentions:
+            continue  # its lines are read with the text before the next paragraph that has figures
         # the short figure-free lines since the last paragraph with figures are headings
-        for line in text[last:para.start].split("\n") + ([text[para.start:para.end]] if not para.mentions else []):
+        for line in text[last:para.start].split("\n"):
             if line.strip() and len(line) <= 60 and not regex.search(r"\d", line):
                 averages = bool(AVERAGE.search(line))
-        if not para.mentions:
-            continue
         last = para.end
         if averages:
             continue
@@ -562,6 +562,7 @@ def sangong_sections(text: str, paras: list[Paragraph]) -> list[SumClaim]:
     three make the total by definition; read only where the headings follow each other, name the three items
     once each, and the figures agree with the total in year and basis."""
     heads = [(n, k) for n, p in enumerate(paras) if (k := _head_item(text, p)) is not None]
+    headings = {n for n, _ in heads}
     out: list[SumClaim] = []
     for h in range(len(heads) - 2):
         run = heads[h:h + 3]
@@ -570,7 +571,7 @@ def sangong_sections(text: str, paras: list[Paragraph]) -> list[SumClaim]:
         bounds = [n for n, _ in run] + [run[-1][0] + 1 + FOLLOWING]
         parts = []
         for (n, k), end in zip(run, bounds[1:], strict=True):
-            body = [m for p in paras[n + 1:end] if _head_item(text, p) is None for m in p.mentions]
+            body = [m for q, p in enumerate(paras[n + 1:end], n + 1) if q not in headings for m in p.mentions]
             part = next((m for m in body if usable_amount(m) and m.kind == "money"
                          and any(w in m.label for w in SANGONG[k])), None)
             if part is None or part.q.approx:
