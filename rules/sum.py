@@ -69,7 +69,7 @@ def _changes_of(doc) -> dict[int, ChangeClaim]:
         if c.current is not None and not c.guess and (c.delta is not None or c.flat is not None):
             out.setdefault(id(c.current), c)
     for r in doc.crossrefs:
-        if r.inferred or r.first.q.base != r.second.q.base:
+        if r.inferred or r.guess or r.first.q.base != r.second.q.base:
             continue
         for a, b in ((r.first, r.second), (r.second, r.first)):
             if id(a) not in out and id(b) in out:

@@ -1187,3 +1187,10 @@ def test_under_a_heading_of_averages_nothing_adds_up():
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL101"]
     r = lint_text("二、经费情况\n全市普通初中经费为15320.40万元,其中,农村为15811.26万元。")
     assert codes(r) == ["FL101"]
+
+
+def test_a_restatement_read_by_its_words_lends_no_change_to_the_parts_changes():
+    # the two items are paired with their second statements only by their words (a guess): FL103 must not rest on it
+    r = lint_text("专项资金合计300.00万元,比上年增加30.00万元。其中:道路维修养护资金100.00万元,河道清淤整治资金200.00万元。\n"
+                  "道路维修养护资金100.00万元,比上年增加10.00万元。\n河道清淤整治资金200.00万元,比上年增加25.00万元。\n")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL103"]
