@@ -1194,3 +1194,46 @@ def test_a_restatement_read_by_its_words_lends_no_change_to_the_parts_changes():
     r = lint_text("专项资金合计300.00万元,比上年增加30.00万元。其中:道路维修养护资金100.00万元,河道清淤整治资金200.00万元。\n"
                   "道路维修养护资金100.00万元,比上年增加10.00万元。\n河道清淤整治资金200.00万元,比上年增加25.00万元。\n")
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL103"]
+
+
+# ------------------------------------------------------------------ news pages (set L)
+@pytest.mark.parametrize("text", [
+    "2023年,全市实现地区生产总值2860.45亿元,同比增长5.2%,其中第一产业增加值301.12亿元,第二产业增加值1102.30亿元。",
+    "2023年,全市實現地區生產總值2860.45億元,同比增長5.2%,其中第一產業增加值301.12億元。",
+])
+def test_value_added_is_a_figure_not_a_change(text):
+    # 增加值 (value added) names a figure; read as 增加 it made 301.12 the change of 2860.45 (11.8%, stated 5.2%)
+    r = lint_text(text)
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.family == "change" and "301.12" in str(c.figures)]
+
+
+@pytest.mark.parametrize("rate, found", [("10.2%", []), ("11.5%", ["FL411"])])
+def test_a_figure_passed_is_a_bound_and_the_figure_spent_is_named_earlier_in_its_sentence(rate, found):
+    # 36 / (352.50 + 36) = 9.27%, 36 / 352.50 = 10.21%: 突破300亿元 is a bound, 352.50 what was bought;
+    # the subtitle is a line of its own, not the start of the first sentence (its 20.10 is no figure spent)
+    r = lint_text("----中小企业中标金额达130.55亿元;节能、节水和环保产品采购总额达20.10亿元\n\n"
+                  f"本报讯 全省政府采购规模突破300亿元,达到352.50亿元,比上年增长8.1%,节约资金36亿元,节约率为{rate}。")
+    assert codes(r) == found
+    assert [c for c in r.checks if c.rule.code == "FL411"]
+
+
+def test_a_headline_figure_is_no_base_for_the_body():
+    # the title's 200亿元 is 200.46 cut short; 80.12 / 200.46 = 39.97%, 70.20 / 200.46 = 35.02%, 50.14 / 200.46 = 25.01%
+    r = lint_text("某省上半年采购规模达200亿元\n\n据统计,全省上半年完成采购金额200.46亿元,比上年同期增加20.15亿元。"
+                  "其中,货物类完成80.12亿元,工程类完成70.20亿元,服务类完成50.14亿元,分别占采购规模的39.97%、35.02%、25.01%。")
+    assert codes(r) == []
+    assert len([c for c in passed(r, "share") if c.rule.code == "FL401"]) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "全省政府采购规模达到420.36亿元。\n其中,集中采购规模为315.27亿元,占采购总规模的75.00%;公开招标方式的采购额为357.31亿元,"
+    "占采购总金额的85.00%。",
+    "全省政府採購規模達到420.36億元。\n其中,集中採購規模為315.27億元,佔採購總規模的75.00%;公開招標方式的採購額為357.31億元,"
+    "佔採購總金額的85.00%。",
+])
+def test_parts_whose_own_shares_make_over_a_hundred_overlap(text):
+    # 315.27 + 357.31 > 420.36, but each part is its stated share of the whole: two breakdowns, not one list
+    r = lint_text(text)
+    assert codes(r) == []
+    unsure = [c for c in r.checks if c.status == "unsure" and c.rule.code == "FL101"]
+    assert unsure and "overlap" in unsure[0].reading

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import reduce
 
 from ..arith.numbers import Interval
@@ -93,6 +94,35 @@ def _as_written(doc, total, parts, peers) -> str:
     return ""
 
 
+def _own_share(doc, part):
+    """The share stated right after a figure, in its sentence, before any other amount ("…301.05亿元,占…的76.01%")."""
+    para = next((p for p in getattr(doc, "paragraphs", ()) if p.start <= part.q.start < p.end), None)
+    if para is None:
+        return None
+    for m in para.mentions:
+        if m.index <= part.index:
+            continue
+        if m.sent != part.sent or m.kind in ("money", "count"):
+            return None
+        if m.role == "share" and m.kind == "percent" and not m.q.approx:
+            return m
+    return None
+
+
+def _overlapping(doc, parts) -> str:
+    """"其中,集中采购规模为301.05亿元,占采购总规模的76.01%;公开招标方式的采购额为338.92亿元,占…的85.57%": parts that
+    each state their share, and whose shares make more than 100%, are of several breakdowns of the whole (by how
+    it was organised, by how it was bought), not one list of it."""
+    pcts = [_own_share(doc, p) for p in parts]
+    if len(pcts) < 2 or any(x is None for x in pcts):
+        return ""
+    total = sum(x.q.value for x in pcts)
+    slack = sum(Decimal(5).scaleb(-x.q.decimals - 1) for x in pcts)
+    if total - slack <= 100:
+        return ""
+    return f"the parts' own shares ({' + '.join(x.q.text for x in pcts)}) make more than 100%: they overlap"
+
+
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
     """Check one total against its parts; `mismatch` and `other_total` are the rules to report under."""
     total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
@@ -164,7 +194,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
         return
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     # a total in another sentence, or a list that may leave parts out, is one reading among others
-    unsure = (claim.guess or claim.nests or _as_written(doc, total, parts, peers)
+    unsure = (claim.guess or claim.nests or _as_written(doc, total, parts, peers) or _overlapping(doc, parts)
               or ("the list may not name every part" if not exhaustive and s.hi < t.lo else ""))
     msg = Message(
         f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}",

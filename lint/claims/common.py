@@ -82,3 +82,13 @@ def own_clause(para: Paragraph, m: Mention) -> bool:
         if isinstance(it, Label) and not PUNCTUATION.fullmatch(it.text):
             return False
     return True
+
+
+TITLE_MAX = 40  # characters of a headline
+
+
+def is_title(para: Paragraph) -> bool:
+    """A headline: a short paragraph with no punctuation between its words ("广西上半年采购规模达467亿元"). A news
+    title restates a figure of the body, rounded or cut ("467" for 467.56); it is no base for the body's figures."""
+    return para.end - para.start <= TITLE_MAX and not any(
+        isinstance(it, Keyword) and it.kind in ("SEP", "END") and it.text for it in para.items)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..parse.extract import Keyword, Quantity
 from ..parse.mentions import Mention, Paragraph
-from .common import listed
+from .common import listed, sent_start, usable_amount
 from .kinds import claim_kind
 
 
@@ -19,6 +19,7 @@ class RateClaim:
 
 
 STAFF = ("在职", "实有")
+SPENT = ("采购", "预算", "支出", "金额")  # words naming the figure spent, of which a 节约率 is the saving
 ESTABLISHMENT = ("编制", "核定")
 
 
@@ -57,11 +58,7 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
                 parts = {id(x) for q in near for x in q.mentions if listed(q, x)}  # a part of a list is not what was spent in all
                 if saved is not None and id(saved) in parts:
                     parts = set()  # "其中货物类…实际采购金额…39944.66万元,共节约资金9017.78万元": both are the part's
-                pool = [x for q in paragraphs[max(0, pi - 2): pi] for x in q.mentions] + before
-                spent = next((x for x in reversed(pool) if x.kind == "money" and x is not saved and not x.q.approx
-                              and id(x) not in parts
-                              and any(w in x.label for w in ("采购", "预算", "支出", "金额"))
-                              and "节约" not in x.label), None)
+                spent = _spent(paragraphs[max(0, pi - 2): pi], para, m, before, saved, parts)
                 if saved and spent:
                     claim.definitions.append(("saved / (spent + saved)", "节约额 ÷ (支出额 + 节约额)", [saved], [spent, saved]))
                     claim.definitions.append(("saved / spent", "节约额 ÷ 支出额", [saved], [spent]))
@@ -80,6 +77,25 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
             if claim.definitions:
                 out.append(claim)
     return out
+
+
+def _spent(previous: list[Paragraph], para: Paragraph, rate: Mention, before: list[Mention], saved, parts: set[int]):
+    """The figure spent of a 节约率. "政府采购规模突破400亿元,达到437.35亿元,…节约资金43亿元,节约率为9%": it may be named only
+    earlier in its sentence; a figure of the rate's own sentences comes before one of a paragraph before, and one its
+    own label names before one the words of the rate's own sentence name."""
+    def spending(x, words) -> bool:
+        return (x.kind == "money" and x is not saved and not x.q.approx and id(x) not in parts
+                and any(w in words for w in SPENT) and "节约" not in x.label)
+
+    return (next((x for x in reversed(before) if spending(x, x.label)), None)
+            or next((x for x in reversed(before) if x.sent == rate.sent and usable_amount(x)
+                     and spending(x, _sentence_before(para, x))), None)
+            or next((x for q in reversed(previous) for x in reversed(q.mentions) if spending(x, x.label)), None))
+
+
+def _sentence_before(para: Paragraph, m: Mention) -> str:
+    """The words of a figure's sentence before it, across its commas."""
+    return "".join(it.text for it in para.items[sent_start(para, m.sent):m.index] if not isinstance(it, Quantity))
 
 
 def _formulas(para: Paragraph) -> list[RateClaim]:

@@ -10,6 +10,7 @@ import regex
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .common import (
+    is_title,
     nearest,
     sent_start,
     unquoted,
@@ -105,9 +106,10 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
     seen: dict[int, int] = {}  # share (by id) naming a base not stated before it -> the figures before it
     for pi, para in enumerate(paragraphs):
         listed = _respectively(para)
+        title = is_title(para)
         for m in para.mentions:
             if m.role != "share" or m.q.approx or m.kind != "percent":
-                if usable_amount(m):
+                if usable_amount(m) and not title:
                     earlier.append(m)
                 continue
             if id(m) in listed:

@@ -123,6 +123,8 @@ _LIST_MARKER = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
 )
 _ENDS_SENTENCE = set("。！？；：!?;:")
+# a news deck ("----中小企业中标金额达299.99亿元;…", "——全省…") is a line of its own, whatever its length
+_DECK = regex.compile(r"\s*(?:-{2,}|—+|─{2,})")
 
 # Passes that rewrite debris: (pattern, replacement). Inserted characters map to the match start.
 # A pattern that opens with \s* opens with (?<!\s) too: a match never starts inside a run of blanks (it would
@@ -206,7 +208,7 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
     # A number cut from its unit ("增加 0.00\n万元") is joined whatever the line length.
     if (last.isdigit() or last == ".") and regex.match(r"\s*(?:[万亿千]?元|%|个百分点)", nxt):
         return True
-    if _LIST_MARKER.match(nxt):
+    if _LIST_MARKER.match(nxt) or _DECK.match(line) or _DECK.match(nxt):
         return False
     # a numbered heading ("第三部分 …情况说明", "二、收入决算情况说明") is a line of its own
     if _LIST_MARKER.match(s) and len(s) < 40 and not any(p in s for p in "。,;，；"):
