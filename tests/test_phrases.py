@@ -1237,3 +1237,14 @@ def test_parts_whose_own_shares_make_over_a_hundred_overlap(text):
     assert codes(r) == []
     unsure = [c for c in r.checks if c.status == "unsure" and c.rule.code == "FL101"]
     assert unsure and "overlap" in unsure[0].reading
+
+
+@pytest.mark.parametrize("total, status", [("23560", "pass"), ("23650", "unsure")])
+def test_shares_of_a_generic_word_break_down_the_figure_it_names_before_them(total, status):
+    # 18320 + 5240 = 23560; the shares (77.76% + 22.24%) make 100%, so they name every part of 收入 stated before them
+    r = lint_text(f"1-6月,全县实现一般公共预算收入{total}万元,同比增长5.1%。从收入结构看:税收收入18320万元,占收入的77.76%;"
+                  "非税收入5240万元,佔收入的22.24%。")
+    assert codes(r) == []
+    sums = [c for c in r.checks if c.rule.code == "FL101"]
+    assert [c.status for c in sums] == [status]
+    assert f"{total}万元" == sums[0].figures[0].text

@@ -31,6 +31,7 @@ class ShareClaim:
     base: str = ""  # the words naming a denominator that no figure before has as its label
     guess: str = ""  # how the denominator was found, when that was a guess
     names: str = ""  # of a respectively-list: the words before its figures, which name its parts ("货物、工程、服务…")
+    word: str = ""  # a base named by one generic word ("占收入的89.99%"), which the run of its shares makes the sum of
 
 
 SPARE = "为是的累计完成达到"  # words a label may end in after its name
@@ -139,6 +140,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
             if len(words) == 2:
                 # "占收入的89.99%": a base named by one generic word could be any of several figures; only a run of such
                 # shares that makes 100% says what it is, the sum of its parts
+                claim.word = words
                 pending.append((pi, claim))
                 continue
             if len(words) >= 3:
@@ -398,4 +400,34 @@ def _share_sums(doc) -> list[SumClaim]:
             parts = list({id(c.part): c.part for c in run}.values())
             if len(parts) == len(run):
                 out.append(SumClaim(run[0].total, parts, run[0].pct.keyword, exhaustive=True))
+    out.extend(_worded_sums(doc))
+    return out
+
+
+def _worded_sums(doc) -> list[SumClaim]:
+    """"1-2月,全县实现大口径财政收入17056万元,…。从收入结构看:税收收入15348万元,占收入的89.99%,…;非税收入1708万元,占收入的
+    10.01%": a run of shares of one generic word that makes 100% is a breakdown of the figure just before it that the word
+    names, the latest of that name in its paragraph and no smaller than a part. Which figure that is, is a guess."""
+    runs: dict[tuple[int, ...], list[ShareClaim]] = {}
+    for c in doc.shares:
+        if c.word and c.parts and c.total is None:
+            runs.setdefault(tuple(id(p) for p in c.parts), []).append(c)
+    out = []
+    for run in runs.values():
+        words = {c.word for c in run}
+        parts = run[0].parts
+        if len(words) != 1 or len(run) != len(parts):
+            continue
+        word = words.pop()
+        first = min(parts, key=lambda p: p.q.start)
+        para = next((p for p in doc.paragraphs if p.start <= first.q.start < p.end), None)
+        if para is None:
+            continue
+        biggest = max(p.q.base for p in parts)
+        named = [x for x in para.mentions if x.index < first.index and x.sent < first.sent and usable_amount(x)
+                 and not x.q.approx and x.same_dimension(first) and x.q.base >= biggest
+                 and _label_key(x.label).rstrip(SPARE).endswith(word)]
+        if named:
+            out.append(SumClaim(named[-1], list(parts), run[0].pct.keyword, exhaustive=True,
+                                guess=f"the total is the figure before the shares whose name ends in their base ({word})"))
     return out
