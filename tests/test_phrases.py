@@ -1248,3 +1248,15 @@ def test_shares_of_a_generic_word_break_down_the_figure_it_names_before_them(tot
     sums = [c for c in r.checks if c.rule.code == "FL101"]
     assert [c.status for c in sums] == [status]
     assert f"{total}万元" == sums[0].figures[0].text
+
+
+@pytest.mark.parametrize("text, found", [
+    ("3.全市普通高中为21680.35元,比上年的20311.42增长6.74%。", []),
+    ("4.全市中等职业学校为18204.16,比上年的19510.88元下降6.70%。", []),
+    ("3.全市普通高中為21680.35元,比上年的20311.42增長7.74%。", ["FL201"]),
+])
+def test_a_figure_and_the_one_it_is_compared_with_share_a_unit_written_once(text, found):
+    # 21680.35 / 20311.42 − 1 = 6.74%; 18204.16 / 19510.88 − 1 = −6.70%: the unit is written with one of the two figures
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c for c in r.checks if c.rule.code == "FL201"]

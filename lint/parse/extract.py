@@ -181,6 +181,7 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
             items.append(Keyword(child.type, str(child), child.start_pos + start, child.end_pos + start))
     _compounds(items)
     _share_units(items)
+    _compared_units(items)
     return Sentence(start, end, items)
 
 
@@ -212,6 +213,23 @@ def _share_units(items: list[Item]) -> None:
             q.kind, q.unit = nxt.kind, nxt.unit
             if nxt.kind == "money":
                 q.scale = nxt.scale
+
+
+PREVIOUS = regex.compile(r"(?:比|较)(?:上年|去年|上年同期)")
+
+
+def _compared_units(items: list[Item]) -> None:
+    """"普通高中为19245.95元,比上年的21444.76下降10.25%", "幼儿园为8112.74,比上年的8094.21元增长0.23%": a figure and the
+    one it is compared with are one quantity in two years, so the unit written with one is the other's."""
+    for i in range(len(items) - 4):
+        a, sep, base, of, b = items[i:i + 5]
+        if not (isinstance(a, Quantity) and isinstance(b, Quantity) and isinstance(sep, Keyword) and sep.kind == "SEP"
+                and sep.text == "," and isinstance(base, Keyword) and base.kind == "BASE" and PREVIOUS.fullmatch(base.text)
+                and isinstance(of, Label) and of.text == "的"):
+            continue
+        for bare, written in ((a, b), (b, a)):
+            if bare.kind == "number" and written.kind == "money" and not bare.chinese and not bare.approx and not bare.unit:
+                bare.kind, bare.unit, bare.scale = "money", written.unit, written.scale
 
 
 def extract(text: str, start: int = 0, end: int | None = None, notes=None) -> list[Sentence]:
