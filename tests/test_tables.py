@@ -1,4 +1,6 @@
 """Table shapes: tab, pipe, one cell per line, space-aligned."""
+import pytest
+from conftest import codes, lint_text
 from fiscal_lint.text.blocks import split
 from fiscal_lint.text.normalize import normalize
 from fiscal_lint.text.tables import parse_all
@@ -82,3 +84,22 @@ def test_rows_of_a_pipe_table_that_open_with_a_figure_are_not_joined_when_the_wi
     text = "| 序号 | 项目 | 金额 |\n| 1 | 办公费 | 3.50 |\n| 2 | 印刷费 | 1.20 |\n| 3 | 水电费 | 2.00 |\n"
     n, ts = tables(text)
     assert [r.texts for r in ts[0].rows][1:] == [["1", "办公费", "3.50"], ["2", "印刷费", "1.20"], ["3", "水电费", "2.00"]]
+
+
+def _outline_table(total: str) -> str:
+    rows = [["项 目", "行次", "上年决算数", "本年决算数"], ["(一)支出合计", "1", "50.00", total],
+            ["1.因公出国(境)费", "2", "", "5.00"], ["2.公务用车购置及运行维护费", "3", "30.00", "35.50"],
+            ["(1)公务用车购置费", "4", "10.00", "12.00"], ["(2)公务用车运行维护费", "5", "20.00", "23.50"],
+            ["3.公务接待费", "6", "20.00", "20.00"]]
+    return "“三公”经费支出决算表\n单位:万元\n" + "".join(f"{c} |\n" if c else "|\n" for r in rows for c in r) + "\n注:本表为决算数。\n"
+
+
+@pytest.mark.parametrize("total, status", [("60.50", "pass"), ("61.50", "unsure")])
+def test_cells_one_per_line_with_empty_cells_make_rows_and_an_outline_of_sums(total, status):
+    # a line of a pipe alone is an empty cell; each row opens with its name. The total comes first and its parts are
+    # the rows numbered one level below: 5.00 + 35.50 + 20.00 = 60.50, 12.00 + 23.50 = 35.50, 10.00 + 20.00 = 30.00;
+    # the 上年 column of the total has an empty part (not a zero) and the 行次 column numbers rows
+    r = lint_text(_outline_table(total))
+    sums = sorted((c.status, c.figures[0].text) for c in r.checks if c.rule.code == "FL101")
+    assert sums == sorted([(status, total), ("pass", "35.50"), ("pass", "30.00")])
+    assert codes(r) == []

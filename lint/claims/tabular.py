@@ -260,6 +260,75 @@ def table_sums(table: Table) -> list[SumClaim]:
     return out
 
 
+# the numbering of an outline's rows, outermost first as a document meets them: (一) 一、 1. 1、 (1) ①
+MARKER = regex.compile(r"^\s*(?:(?P<paren_cn>\([一二三四五六七八九十]+\))|(?P<cn>[一二三四五六七八九十]+、)"
+                       r"|(?P<num>\d{1,2}[.、](?!\d))|(?P<paren_num>\(\d{1,2}\))|(?P<circled>[①-⑳]))")
+ROW_NUMBERS = ("行次", "栏次", "序号", "编号")
+
+
+def _marker(row: Row) -> str | None:
+    m = MARKER.match(row.cells[0].text) if row.cells else None
+    return m.lastgroup if m else None
+
+
+def outline_sums(table: Table) -> list[SumClaim]:
+    """"(一)支出合计 | 2 | 1131.15 | 1224.42" / "1.因公出国(境)费 | 3 | | 4.20" / "2.公务用车… | 4 | 806.15 | 872.60" /
+    "(1)公务用车购置费 | 5 | 21.28 | 28.19" …: a total first and its parts in the rows numbered one level below it,
+    until a row of its level or above; rows without a number (其中:…) belong to the row before. Column by column,
+    where every part has a figure (an empty cell is not a zero: a blank 增加额 may stand for a change of the whole
+    figure) and the column does not number the rows. Which rows are the parts is read from the numbering alone, so a
+    sum that fails is unsure."""
+    rows = table.rows
+    header = next((r for r in rows if not r.numbers() and sum(1 for c in r.cells if c.text) >= 2), None)
+    depth: dict[str, int] = {}
+    levels: list[int | None] = []
+    for r in rows:
+        kind = _marker(r)
+        if kind is None:
+            first = next((c.text for c in r.cells if c.text), "")
+            levels.append(-1 if r.numbers() and "合计" in first and not any(lv is not None for lv in levels) else None)
+            continue
+        depth.setdefault(kind, len(depth))
+        levels.append(depth[kind])
+    out: list[SumClaim] = []
+    for t, level in enumerate(levels):
+        if level is None:
+            continue
+        children = []
+        for k in range(t + 1, len(rows)):
+            if levels[k] is not None and levels[k] <= level:
+                break
+            if levels[k] is not None and levels[k] == level + 1:
+                children.append(rows[k])
+            elif levels[k] is not None and levels[k] > level + 1 and not children:
+                children = []
+                break  # a deeper number before any of the next level: not this outline
+        width = len(rows[t].cells)
+        if len(children) < 2 or any(len(r.cells) != width for r in children):
+            continue
+        for j in range(1, width):
+            if header is not None and j < len(header.cells) and any(w in header.cells[j].text for w in ROW_NUMBERS):
+                continue
+            total = _fig(rows[t].cells[j], f"{rows[t].label} · {_column(header, j) if header else j + 1}")
+            parts = [_fig(r.cells[j], f"{r.label} · {_column(header, j) if header else j + 1}") for r in children]
+            if total is None or total.q.kind == "percent" or any(p is None or p.q.kind == "percent" for p in parts):
+                continue
+            if _counting(total, parts):
+                continue
+            if table.unit:
+                total, *parts = (as_money(f, table.unit) for f in [total, *parts])
+            out.append(SumClaim(total=total, parts=parts, connective=None, exhaustive=True,
+                                guess="the parts are the rows numbered one level below the total"))
+    return out
+
+
+def _counting(total: TableFigure, parts: list[TableFigure]) -> bool:
+    """A column that numbers the rows (2, then 3, 4, 7): whole numbers that rise row by row."""
+    figs = [total, *parts]
+    values = [f.q.value for f in figs]
+    return all("." not in f.q.text for f in figs) and all(b > a for a, b in zip(values, values[1:], strict=False))
+
+
 def _column(header: Row, j: int) -> str:
     return header.cells[j].text if j < len(header.cells) and header.cells[j].text else f"column {j + 1}"
 

@@ -224,7 +224,46 @@ def _joined(lines: list[list[Cell]]) -> list[list[Cell]] | None:
     return out
 
 
+CLOSER = regex.compile(r"\|[^|]*\|")  # a line of more than one pipe: a row closer of the one-cell-per-line shape
+
+
+def _by_labels(text: str, block: Block) -> list[Row] | None:
+    """"项 目 |" / "预 算 数 |" / "决 算 数 |" / "合 计 |" / "49.9 |" / "7.69 |" / "因公出国(境)费 |" / "20 |" / "|": cells one
+    per line with no line that closes a row, where a line of a pipe alone is an empty cell. A row opens with a
+    name followed by a figure or an empty cell; the names before the first such row are the header. Taken only
+    where most rows come out of one width (so a text cell among the figures does not cut rows apart)."""
+    lines = [text[a:b] for a, b in block.lines]
+    if any(CLOSER.search(line) for line in lines) or not any(line.strip() == "|" for line in lines):
+        return None
+    if sum(1 for line in lines if line.rstrip().endswith("|") and line.strip() != "|") * 4 < len(lines) * 3:
+        return None  # cells between lines of pipes ("项目" / "|" / "合计" / "|"): the pipes there separate, not fill
+    cells = []
+    for a, b in block.lines:
+        line = text[a:b]
+        bar = line.rfind("|")
+        content = line[:bar] if bar >= 0 else line
+        lead = len(content) - len(content.lstrip())
+        stripped = content.strip()
+        cells.append(Cell(stripped, a + lead, a + lead + len(stripped), 0))
+    rows: list[list[Cell]] = []
+    for k, c in enumerate(cells):
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        opens = bool(c.text) and not c.is_number and (nxt is None or nxt.is_number or not nxt.text)
+        if not rows or opens and rows[-1]:
+            rows.append([])
+        rows[-1].append(c)
+    body = [len(r) for r in rows[1:]]
+    width = max(set(body), key=body.count, default=0)
+    if width < 2 or body.count(width) < 2 or body.count(width) * 4 < len(body) * 3:
+        return None
+    return [Row([Cell(c.text, c.start, c.end, i) for i, c in enumerate(r)]) for r in rows if any(c.text for c in r)]
+
+
 def _parse_cell_per_line(text: str, block: Block, table: Table) -> None:
+    by_labels = _by_labels(text, block)
+    if by_labels is not None:
+        table.rows = by_labels
+        return
     row: list[Cell] = []
     for a, b in block.lines:
         line = text[a:b]
