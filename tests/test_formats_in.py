@@ -118,6 +118,125 @@ def test_pdf_text_layer_with_page_and_line(tmp_path):
     assert [(f["code"], f["location"]) for f in doc["findings"]] == [("FL101", {"page": 1, "line": 3})]
 
 
+def _ruled_pdf(path, rows, spans=(), before="说明在前", after="说明在后", in_form=False, rotate=0, font="STSong-Light"):
+    """A page with a line of prose, a table ruled cell by cell, and another line. `spans`: (row, column)
+    of cells merged with the cell to their right (0-based), whose dividing rule is left out. With
+    in_form the rules are drawn inside a Form XObject placed by a translation, as some producers do;
+    with rotate the page carries /Rotate and its content is drawn turned back, so that it shows upright."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    if rotate:
+        c.setPageRotation(rotate)  # a viewer turns the page clockwise by this much
+        w, h = A4
+        c.translate(*{90: (w, 0), 180: (w, h), 270: (0, h)}[rotate])
+        c.rotate(rotate)  # counter-clockwise: turned back
+    x0, top, width, height = 40, 500, 120, 20
+    n_cols = max(len(r) for r in rows)
+    bottom, right = top - height * len(rows), x0 + width * n_cols
+    if in_form:
+        c.beginForm("rules")
+        ox, oy = x0, bottom  # the form draws from its own origin; doForm below moves it into place
+    else:
+        ox, oy = 0, 0
+    for k in range(len(rows) + 1):
+        c.line(x0 - ox, top - height * k - oy, right - ox, top - height * k - oy)
+    for j in range(n_cols + 1):
+        for k in range(len(rows)):
+            if (k, j - 1) not in spans:
+                c.line(x0 + width * j - ox, top - height * k - oy, x0 + width * j - ox, top - height * (k + 1) - oy)
+    if in_form:
+        c.endForm()
+        c.saveState()
+        c.translate(x0, bottom)
+        c.doForm("rules")
+        c.restoreState()
+    c.setFont(font, 11)
+    c.drawString(x0, top + 30, before)
+    for k, row in enumerate(rows):
+        for j, text in enumerate(row):
+            c.drawString(x0 + width * j + 4, top - height * (k + 1) + 6, text)
+    c.drawString(x0, bottom - 30, after)
+    c.showPage()
+    c.save()
+
+
+def _read_pdf(path):
+    pytest.importorskip("pdfplumber")
+    from fiscal_lint.inputs import pdf
+    from fiscal_lint.inputs.limits import Limits
+
+    return pdf.read(path.read_bytes(), Limits())
+
+
+def test_pdf_table_cells_at_page_table_row_column(tmp_path):
+    p = tmp_path / "table.pdf"
+    _ruled_pdf(p, TABLE)
+    ex = _read_pdf(p)
+    rows = "\n".join("\t".join(r) for r in TABLE)
+    assert ex.text == f"说明在前\n\n{rows}\n\n说明在后\n"  # prose and table in the order of the page
+    assert ex.locator.at(ex.text.index("说明在后")) == {"page": 1, "line": 2}  # the table takes no line number
+    assert ex.locator.at(ex.text.index("1000.52")) == {"page": 1, "table": 1, "row": 4, "column": 3}
+    r, doc = check(p)
+    assert [(f["code"], f["location"]) for f in doc["findings"]] == [("FL101", {"page": 1, "table": 1, "row": 4, "column": 3})]
+
+
+def test_pdf_merged_cell_leaves_its_spanned_places_empty(tmp_path):
+    p = tmp_path / "merged.pdf"
+    _ruled_pdf(p, [["项目", "金额"], ["", "年初预算数", "全年执行数"], ["基本支出", "300.00", "331.66"]], spans={(0, 1)})
+    ex = _read_pdf(p)
+    assert "项目\t金额\t\n\t年初预算数\t全年执行数\n基本支出\t300.00\t331.66\n" in ex.text
+    assert ex.locator.at(ex.text.index("金额")) == {"page": 1, "table": 1, "row": 1, "column": 2}
+
+
+def test_pdf_table_ruled_inside_a_form_xobject(tmp_path):
+    p = tmp_path / "form.pdf"
+    _ruled_pdf(p, TABLE, in_form=True)
+    ex = _read_pdf(p)
+    assert "\n".join("\t".join(r) for r in TABLE) in ex.text
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_pdf_rotated_page_is_read_as_shown(tmp_path, rotate):
+    rows = [["Item", "Budget", "Actual"], ["Basic", "300.00", "331.66"], ["Total", "900.00", "1000.52"]]
+    p = tmp_path / "turned.pdf"
+    _ruled_pdf(p, rows, before="Before", after="After", rotate=rotate, font="Helvetica")
+    rows = "\n".join("\t".join(r) for r in rows)
+    assert _read_pdf(p).text == f"Before\n\n{rows}\n\nAfter\n"
+
+
+def test_pdf_figures_set_off_the_baseline_join_their_line(tmp_path):
+    """Digits in another font, a few points below the Chinese baseline (as the 部门决算 PDFs set them),
+    belong to the line they overlap, and in x order; a gap of more than 0.6 of a character is a space."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    p = tmp_path / "offset.pdf"
+    c = canvas.Canvas(str(p))
+    head, figure = "收入支出总计", "2995.39"
+    x = 40 + pdfmetrics.stringWidth(head, "STSong-Light", 11)
+    w = pdfmetrics.stringWidth(figure, "Helvetica", 11)
+    c.setFont("STSong-Light", 11)
+    c.drawString(40, 700, head)
+    c.drawString(x + w, 700, "万元")
+    c.drawString(x + w + 30, 700, "其中")  # 30 pt after 万元: well over 0.6 of a character
+    c.setFont("Helvetica", 11)
+    c.drawString(x, 693, figure)  # 7 pt low: a line of its own by the tops, not by what it means
+    c.setFont("STSong-Light", 11)
+    c.drawString(40, 660, "下一行")
+    c.showPage()
+    c.save()
+    assert _read_pdf(p).text == "收入支出总计2995.39万元 其中\n下一行\n"
+
+
 def test_limits_pages_bytes_zip_bombs_and_entities(tmp_path):
     pytest.importorskip("pdfplumber")
     p = tmp_path / "long.pdf"
