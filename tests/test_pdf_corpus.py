@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import HERE
 
-pytest.importorskip("pdfplumber", reason="the 'pdf' extra is not installed")
+pytest.importorskip("pypdfium2", reason="the 'pdf' extra is not installed")
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "pdf"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not here (the PDFs are not committed)")
 
