@@ -172,13 +172,11 @@ def _lines(chars: list[Char]) -> list[tuple[float, str]]:
     line of figures only is merged, by x position, into the line it overlaps vertically."""
     out: list[dict] = []
     for line in _text_lines(chars, LINE_Y):
-        chars = line["chars"]
-        text = line["text"]
-        if out and set(text) <= DIGITS_ONLY:
+        if out and set(line["text"]) <= DIGITS_ONLY:
             prev = out[-1]
             size = max(c.size for c in prev["chars"])
             if line["top"] - prev["top"] < 0.9 * size:
-                merged = sorted(prev["chars"] + chars, key=lambda c: c.x0)
+                merged = sorted(prev["chars"] + line["chars"], key=lambda c: c.x0)
                 prev["chars"] = merged
                 prev["text"] = _join(merged)
                 continue
