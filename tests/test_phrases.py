@@ -1260,3 +1260,21 @@ def test_a_figure_and_the_one_it_is_compared_with_share_a_unit_written_once(text
     r = lint_text(text)
     assert codes(r) == found
     assert [c for c in r.checks if c.rule.code == "FL201"]
+
+
+def test_a_furniture_line_is_not_joined_to_the_sentence_after_it():
+    # "【图表解读】…" is page furniture and dropped; joined to the next line, it took that line's figures with it
+    r = lint_text("【图表解读】2024年市级一般公共预算支出情况\n2024年市级一般公共预算总支出安排652.40亿元。其中,市本级支出150.20亿元,"
+                  "占总支出的23.0%;对区县转移支付502.20亿元,占总支出的77.0%。")
+    assert codes(r) == []
+    assert len([c for c in passed(r, "share") if c.rule.code == "FL401"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "对区县税收返还和转移支付502.20亿元,占总支出的77.0%(包括一般性转移支付310.40亿元,占转移支付比重达82%;专项转移支付68.10亿元)。",
+    "對區縣稅收返還和轉移支付502.20億元,佔總支出的77.0%(包括一般性轉移支付310.40億元,佔轉移支付比重達82%;專項轉移支付68.10億元)。",
+])
+def test_a_base_named_as_one_of_two_joined_things_is_not_that_figure(text):
+    # 310.40 / (310.40 + 68.10) = 82.0%: 转移支付 here leaves 税收返还 out; 310.40 / 502.20 = 61.8% is not what is said
+    r = lint_text("2024年市级一般公共预算总支出安排652.40亿元。其中,市本级支出150.20亿元,占总支出的23.0%;" + text)
+    assert codes(r) == []

@@ -295,9 +295,25 @@ def _in_whole(para: Paragraph, part: Mention, named: list[Mention]) -> Mention |
     return None
 
 
+CONJUNCTION = "和及与、"
+
+
+def _names_base(label: str, key: str) -> bool:
+    """Does a label name the base? Not where the name is one of two things it joins: "税收返还和转移支付4404.78亿元" is no
+    "转移支付" (占转移支付比重达82% is of 一般性 and 专项 alone)."""
+    text = _label_key(label)
+    at = text.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if not (at > 0 and text[at - 1] in CONJUNCTION or end < len(text) and text[end] in CONJUNCTION):
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
 def _named(earlier: list[Mention], part: Mention, key: str) -> list[Mention]:
     """The figures before a share whose label holds the words naming its base, the latest first."""
-    return [x for x in reversed(earlier) if x is not part and key in _label_key(x.label) and x.same_dimension(part)]
+    return [x for x in reversed(earlier) if x is not part and _names_base(x.label, key) and x.same_dimension(part)]
 
 
 def _about_hundred(pcts: list[Mention], exact_zero: bool = False) -> bool:

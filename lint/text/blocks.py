@@ -15,7 +15,7 @@ from . import caps
 
 TABLE_ROW = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 # Page furniture and navigation that never carries claims.
-FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|摘要[:：]\s*\{)")
+FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|字号[:：]|摘要[:：]\s*\{)")
 # a page's byline row ("发布时间: … | 来源: … | 作者: …"), whatever its separators: never a table
 BYLINE = regex.compile(r"(?:发布时间|發佈時間|发布日期|來源|来源|浏览量|瀏覽|责任编辑|責任編輯|作者)\s*[:：]")
 

@@ -16,7 +16,7 @@ from itertools import chain
 import regex
 
 from . import caps
-from .blocks import TABLE_ROW  # a line that is a table row is never joined to the next
+from .blocks import FURNITURE, TABLE_ROW  # a table row, or page furniture (【图表解读】…), is never joined to the next
 
 # Traditional -> simplified, one character for one, so the map stays simple. Only characters that
 # occur in the claim vocabulary or in the labels the rules compare need to be here.
@@ -208,7 +208,7 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
     # A number cut from its unit ("增加 0.00\n万元") is joined whatever the line length.
     if (last.isdigit() or last == ".") and regex.match(r"\s*(?:[万亿千]?元|%|个百分点)", nxt):
         return True
-    if _LIST_MARKER.match(nxt) or _DECK.match(line) or _DECK.match(nxt):
+    if _LIST_MARKER.match(nxt) or _DECK.match(line) or _DECK.match(nxt) or FURNITURE.match(line) or FURNITURE.match(nxt):
         return False
     # a numbered heading ("第三部分 …情况说明", "二、收入决算情况说明") is a line of its own
     if _LIST_MARKER.match(s) and len(s) < 40 and not any(p in s for p in "。,;，；"):
