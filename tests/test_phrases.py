@@ -1278,3 +1278,16 @@ def test_a_base_named_as_one_of_two_joined_things_is_not_that_figure(text):
     # 310.40 / (310.40 + 68.10) = 82.0%: 转移支付 here leaves 税收返还 out; 310.40 / 502.20 = 61.8% is not what is said
     r = lint_text("2024年市级一般公共预算总支出安排652.40亿元。其中,市本级支出150.20亿元,占总支出的23.0%;" + text)
     assert codes(r) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("其中:1、会议费2024年预算6万元,2023年预算9.5万元;对比减少3.5万元;减少率36.84%。", []),
+    ("2024年“三公”经费预算拨入30万元,2023年“三公”经费预算拨入42.5万元,与上年对比减少12.5万元。", []),
+    ("其中:1、會議費2024年預算6萬元,2023年預算9.5萬元;對比減少3.35萬元;減少率35.83%。", ["FL203"]),
+])
+def test_two_years_stated_then_compared_with_duibi(text, found):
+    # 6 − 9.5 = −3.5 (3.5 / 9.5 = 36.84%); 30 − 42.5 = −12.5; a stated 3.35 is no difference of 6 and 9.5 (its
+    # 35.83% is 3.35 / (6 + 3.35), of the change as stated)
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c for c in r.checks if c.rule.code == "FL203"]
