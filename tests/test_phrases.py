@@ -1291,3 +1291,14 @@ def test_two_years_stated_then_compared_with_duibi(text, found):
     r = lint_text(text)
     assert codes(r) == found
     assert [c for c in r.checks if c.rule.code == "FL203"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2023年度“三公”经费支出决算数为412.36万元,较年初预算数455.20万元减少42.84万元,完成预算数的90.59%。", []),
+    ("2023年度“三公”經費支出決算數為412.36萬元,較年初預算數455.20萬元減少42.84萬元,完成預算數的92.59%。", ["FL301"]),
+])
+def test_the_budget_compared_with_is_the_budget_of_the_rate_after_it(text, found):
+    # 412.36 / 455.20 = 90.59%: the budget is the figure the spending was compared with
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c for c in r.checks if c.rule.code == "FL301"]

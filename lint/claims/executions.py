@@ -50,6 +50,10 @@ def executions(para: Paragraph) -> list[ExecClaim]:
             continue
         if m.role == "balance" and m.kind != "money":
             continue
+        compared = _compared_budget(para, m) if m.role == "exec_rate" else None
+        if compared is not None:
+            claims.append(compared)
+            continue
         actual = nearest(para.mentions, m.index, lambda x: x.role == "actual" and x.kind == "money")
         if actual is None or actual.sent < m.sent - MAX_SENTENCES_BACK or actual.q.approx:
             continue
@@ -91,4 +95,21 @@ def _budget_inside(para: Paragraph, rate: Mention) -> ExecClaim | None:
     between = [x for x in para.mentions if done.index < x.index < budget.index]
     if between:
         return None  # another figure stands between: which one the rate is of is a guess
+    return ExecClaim(budget=budget, actual=done, rate=rate)
+
+
+def _compared_budget(para: Paragraph, rate: Mention) -> ExecClaim | None:
+    """"…支出决算数为884.49万元,较年初预算数921.18万元减少36.69万元,完成预算数的96.02%": the budget is the figure the
+    amount was compared with, the amount the one right before that comparison, in the rate's sentence; between the
+    budget and the rate nothing but the comparison's own change."""
+    before = [x for x in para.mentions if x.index < rate.index and x.sent == rate.sent]
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i].role == "versus"), None)
+    if k is None or k == 0:
+        return None
+    budget, done = before[k], before[k - 1]
+    if (budget.keyword is None or "预算" not in budget.keyword.text or budget.kind != "money" or budget.q.approx
+            or done.kind != "money" or done.q.approx or done.role not in ("plain", "actual", "total")):
+        return None
+    if any(x.role not in ("delta", "pct") for x in before[k + 1:]):
+        return None
     return ExecClaim(budget=budget, actual=done, rate=rate)
