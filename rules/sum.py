@@ -16,6 +16,7 @@ from fiscal_lint.check.breakdown import adds_up, check_breakdown, is_head_count
 from fiscal_lint.check.explain import in_unit
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
+from fiscal_lint.claims.common import paragraph_at
 from fiscal_lint.claims.sums import SumClaim
 from fiscal_lint.parse.extract import Keyword, Quantity
 
@@ -81,7 +82,9 @@ def _level(doc, part, whole: ChangeClaim | None) -> ChangeClaim | None:
     """"因公出国(境)费…0万元,与上年持平": a part of 0 said to stay level, with no base phrase of its own."""
     if whole is None or part.q.value != 0:
         return None
-    para = next(p for p in doc.paragraphs if p.start <= part.q.start < p.end)
+    para = paragraph_at(doc.paragraphs, part.q.start)
+    if para is None:
+        return None
     for it in para.items[part.index + 1:]:
         if isinstance(it, Quantity) or isinstance(it, Keyword) and it.kind == "END":
             return None

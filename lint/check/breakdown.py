@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import reduce
 
 from ..arith.numbers import Interval
+from ..claims.common import paragraph_at
 from ..claims.rates import ESTABLISHMENT, STAFF
 from ..claims.sums import SumClaim, complete_pair
 from ..text import caps
@@ -96,7 +97,7 @@ def _as_written(doc, total, parts, peers) -> str:
 
 def _own_share(doc, part):
     """The share stated right after a figure, in its sentence, before any other amount ("…301.05亿元,占…的76.01%")."""
-    para = next((p for p in getattr(doc, "paragraphs", ()) if p.start <= part.q.start < p.end), None)
+    para = paragraph_at(getattr(doc, "paragraphs", ()), part.q.start)
     if para is None:
         return None
     for m in para.mentions:

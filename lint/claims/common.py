@@ -34,6 +34,11 @@ def outside_brackets(para: Paragraph, ki: int):
             yield m
 
 
+def paragraph_at(paragraphs, offset: int) -> Paragraph | None:
+    """The paragraph that holds a position of the text."""
+    return next((p for p in paragraphs if p.start <= offset < p.end), None)
+
+
 def sent_start(para: Paragraph, sent: int) -> int:
     return para.sent_of.index(sent)
 

@@ -12,6 +12,7 @@ from ..parse.mentions import Mention, Paragraph
 from .common import (
     is_title,
     nearest,
+    paragraph_at,
     sent_start,
     unquoted,
     usable_amount,
@@ -436,7 +437,7 @@ def _worded_sums(doc) -> list[SumClaim]:
             continue
         word = words.pop()
         first = min(parts, key=lambda p: p.q.start)
-        para = next((p for p in doc.paragraphs if p.start <= first.q.start < p.end), None)
+        para = paragraph_at(doc.paragraphs, first.q.start)
         if para is None:
             continue
         biggest = max(p.q.base for p in parts)
