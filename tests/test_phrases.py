@@ -1302,3 +1302,21 @@ def test_the_budget_compared_with_is_the_budget_of_the_rate_after_it(text, found
     r = lint_text(text)
     assert codes(r) == found
     assert [c for c in r.checks if c.rule.code == "FL301"]
+
+
+@pytest.mark.parametrize("last, status", [("12", "pass"), ("22", "fail")])
+def test_items_that_each_repeat_the_figures_before_the_list_sum_place_by_place(last, status):
+    # 6125 + 189 + 267 = 6581 and 486 + 16 + 12 = 514: each item states its 交易额 and its 节约金额, as the line before
+    # the list states both totals; all six are no parts of 514
+    r = lint_text("实施比选项目57个,交易金额6581万元,节约建设资金514万元;节约率7.24%;其中:房屋市政类项目53个,交易额6125万元,"
+                  f"节约金额486万元;交通类项目2个,交易额189万元,节约金额16万元;水利类项目2个,交易额267万元,节约金额{last}万元。")
+    sums = sorted((c.status, c.figures[0].text) for c in r.checks if c.rule.code == "FL101")
+    assert sums == sorted([("pass", "6581万元"), (status, "514万元")])
+
+
+def test_a_share_that_disagrees_with_the_total_makes_the_sum_it_implies_unsure():
+    # 9.7% + 90.3% say the two parts are the whole, but 7000 / 7783.26 = 89.94%: the share is wrong or a part is missing
+    r = lint_text("2024年收入预算总额为7783.26万元。其中:财政拨款收入751.8万元,占收入预算总额的9.7%;"
+                  "其他收入7000万元,占收入预算总额的90.3%;上年结转")
+    assert codes(r) == ["FL401"]
+    assert [c.status for c in r.checks if c.rule.code == "FL101" and c.figures[0].text == "7783.26万元"] == ["unsure"]

@@ -19,7 +19,7 @@ from ..claims.common import paragraph_at
 from ..claims.rates import ESTABLISHMENT, STAFF
 from ..claims.sums import SumClaim, complete_pair
 from ..text import caps
-from .explain import in_unit, value_text
+from .explain import HUNDRED, in_unit, value_text
 from .rule import Check, Finding, Message, Rule, figure
 
 # head counts and vehicles belong to the count family (实物量); money and item counts to the sum family
@@ -124,6 +124,18 @@ def _overlapping(doc, parts) -> str:
     return f"the parts' own shares ({' + '.join(x.q.text for x in pcts)}) make more than 100%: they overlap"
 
 
+def _share_off(doc, claim: SumClaim, t: Interval) -> str:
+    """"收入预算总额为7783.26万元…其中:财政拨款收入751.8万元,占…的9.7%;…其他收入7000万元,占…的90.3%;上年结…": the parts are
+    the whole only because their shares make 100%; when a share disagrees with the total itself (7000 / 7783.26 =
+    89.94%), the share is what is wrong or a part is missing, and the sum says nothing more."""
+    for pct, part in zip(claim.shares, claim.parts, strict=False):
+        p, s = doc.interval(pct), doc.interval(part, claim.parts)
+        ratio = s / t if p is not None and s is not None else None
+        if ratio is not None and not ratio.scaled(HUNDRED).overlaps(p):
+            return f"the share {pct.q.text} of a part disagrees with the total: a part may be missing"
+    return ""
+
+
 def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> Iterator[Check | Finding]:
     """Check one total against its parts; `mismatch` and `other_total` are the rules to report under."""
     total, parts, exhaustive = claim.total, claim.parts, claim.exhaustive
@@ -196,6 +208,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     # a total in another sentence, or a list that may leave parts out, is one reading among others
     unsure = (claim.guess or claim.nests or _as_written(doc, total, parts, peers) or _overlapping(doc, parts)
+              or _share_off(doc, claim, t)
               or ("the list may not name every part" if not exhaustive and s.hi < t.lo else ""))
     msg = Message(
         f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}",

@@ -416,7 +416,7 @@ def _share_sums(doc) -> list[SumClaim]:
             run = claims[start:end]
             parts = list({id(c.part): c.part for c in run}.values())
             if len(parts) == len(run):
-                out.append(SumClaim(run[0].total, parts, run[0].pct.keyword, exhaustive=True))
+                out.append(SumClaim(run[0].total, parts, run[0].pct.keyword, exhaustive=True, shares=[c.pct for c in run]))
     out.extend(_worded_sums(doc))
     return out
 

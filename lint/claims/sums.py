@@ -53,6 +53,8 @@ class SumClaim:
     # other readings of where the list ends: the sentences after its full stop that open with a figure of its
     # kind ("…。公用经费43.98万元,…"), each a longer list; the rule takes one only if it makes the total
     continuations: list[list[Mention]] = field(default_factory=list)
+    # the shares of the total that make 100% and so say the parts are the whole (claims/shares.py: share_sums)
+    shares: list[Mention] = field(default_factory=list)
 
 
 def complete_pair(parts, total=None) -> bool:
@@ -148,6 +150,10 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
             continue
         if _mixed_counts(para, total, parts, ki) or _averages(total, parts):
             continue
+        columns = _per_item(para, ki, parts, consumed)
+        if columns is not None:
+            claims.extend(SumClaim(t, column, kw) for t, column in columns)
+            continue
         is_open = _ends_open(para, parts[-1])
         # the total in the sentence before is certain only when that sentence states one amount of its kind
         rivals = [m for m in mentions if m.sent == total.sent and m is not total and usable_amount(m)
@@ -169,6 +175,28 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 lead = _leading_figures(list(following), c.total)
                 c.continuations += [last + lead[:k] for k in range(1, len(lead) + 1)]
     return claims
+
+
+def _per_item(para: Paragraph, ki: int, parts: list[Mention], consumed: set[int]):
+    """"实施比选项目57个,交易金额6581万元,节约建设资金514万元;…其中:房屋市政类项目53个,交易额6125万元,节约金额486万元;交通类
+    项目2个,交易额189万元,节约金额16万元;…": items separated by ";" that each state as many figures as the sentence
+    before the list, in the same order: the figures of one place make the total of that place, as the columns of a
+    table do. Each list need not be complete. None when the items do not line up so."""
+    groups: list[list[Mention]] = [[]]
+    last = parts[0].index
+    for p in parts:
+        if any(isinstance(it, Keyword) and it.kind == "SEP" and it.text == ";" for it in para.items[last:p.index]):
+            groups.append([])
+        groups[-1].append(p)
+        last = p.index
+    width = len(groups[0])
+    if len(groups) < 2 or width < 2 or any(len(g) != width for g in groups):
+        return None
+    totals = [m for m in para.mentions if m.index < ki and m.sent >= parts[0].sent - 1 and usable_amount(m)
+              and not m.q.approx and m.index not in consumed and m.same_dimension(parts[0])][-width:]
+    if len(totals) != width or any(any(not g[j].same_dimension(totals[j]) for g in groups) for j in range(width)):
+        return None
+    return [(totals[j], [g[j] for g in groups]) for j in range(width)]
 
 
 def _nested(para: Paragraph, figures: list[Mention]) -> str:
