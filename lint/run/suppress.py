@@ -142,12 +142,20 @@ class Filter:
         report = self.summary
         s: Settings = self.settings_for(r.path)
         self.all_fingerprints.update(s.ignore_findings)
-        self.checked.add(_key_path(r.path))
+        where = _key_path(r.path)
+        self.checked.add(where)
         marks = directives(r.path, r.doc.norm.original)
+        on: dict[str, bool] = {}  # by rule code: whether a rule is on resolves the file's path, once a rule will do
+
+        def enabled(rule) -> bool:
+            if rule.code not in on:
+                on[rule.code] = s.enabled(rule, r.path)
+            return on[rule.code]
+
         kept: list[Finding] = []
         for f in r.findings:
             f.fingerprint = fingerprint(r.doc, f)
-            if not s.enabled(f.rule, r.path):
+            if not enabled(f.rule):
                 continue
             f.severity = s.severity_for(f.rule, f.severity)
             directive = next((d for d in marks if d.covers(f.at.line, f.rule.code)), None)
@@ -159,14 +167,14 @@ class Filter:
                 self.used_fingerprints[f.fingerprint] += 1
                 report.suppressed += 1
                 continue
-            key = (_key_path(r.path), f.fingerprint)
+            key = (where, f.fingerprint)
             if self.remaining is not None and self.remaining[key] > 0:
                 self.remaining[key] -= 1
                 report.baselined += 1
                 continue
             kept.append(f)
         r.findings = kept
-        r.checks = [c for c in r.checks if s.enabled(c.rule, r.path)]
+        r.checks = [c for c in r.checks if enabled(c.rule)]
         report.unused.extend(d for d in marks if not d.used and d.verb != "enable")
 
     def report(self) -> Report:
