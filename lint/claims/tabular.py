@@ -217,6 +217,11 @@ TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
 CODE = regex.compile(r"^\s*(\d{3}(?:\d{2}){0,2})(?!\d)")
 
 
+def _header_at(rows: list[Row]) -> int | None:
+    """The first row of names alone (two or more), which heads the columns."""
+    return next((i for i, r in enumerate(rows) if not r.numbers() and sum(1 for c in r.cells if c.text) >= 2), None)
+
+
 def table_sums(table: Table) -> list[SumClaim]:
     """Column totals: a 合计/总计/小计 row against the rows above it, column by column.
 
@@ -226,7 +231,7 @@ def table_sums(table: Table) -> list[SumClaim]:
     """
     out: list[SumClaim] = []
     rows = table.rows
-    header = next((i for i, r in enumerate(rows) if not r.numbers() and sum(1 for c in r.cells if c.text) >= 2), None)
+    header = _header_at(rows)
     if header is None:
         return out
     start = header + 1
@@ -279,14 +284,17 @@ def outline_sums(table: Table) -> list[SumClaim]:
     figure) and the column does not number the rows. Which rows are the parts is read from the numbering alone, so a
     sum that fails is unsure."""
     rows = table.rows
-    header = next((r for r in rows if not r.numbers() and sum(1 for c in r.cells if c.text) >= 2), None)
+    at = _header_at(rows)
+    header = rows[at] if at is not None else None
     depth: dict[str, int] = {}
     levels: list[int | None] = []
     for r in rows:
         kind = _marker(r)
         if kind is None:
+            # an unnumbered 合计 row with figures, before any row that has a level: the root of the outline
             first = next((c.text for c in r.cells if c.text), "")
-            levels.append(-1 if r.numbers() and "合计" in first and not any(lv is not None for lv in levels) else None)
+            root = not depth and "合计" in first and r.numbers() and -1 not in levels
+            levels.append(-1 if root else None)
             continue
         depth.setdefault(kind, len(depth))
         levels.append(depth[kind])
@@ -301,7 +309,6 @@ def outline_sums(table: Table) -> list[SumClaim]:
             if levels[k] is not None and levels[k] == level + 1:
                 children.append(rows[k])
             elif levels[k] is not None and levels[k] > level + 1 and not children:
-                children = []
                 break  # a deeper number before any of the next level: not this outline
         width = len(rows[t].cells)
         if len(children) < 2 or any(len(r.cells) != width for r in children):
@@ -309,8 +316,9 @@ def outline_sums(table: Table) -> list[SumClaim]:
         for j in range(1, width):
             if header is not None and j < len(header.cells) and any(w in header.cells[j].text for w in ROW_NUMBERS):
                 continue
-            total = _fig(rows[t].cells[j], f"{rows[t].label} · {_column(header, j) if header else j + 1}")
-            parts = [_fig(r.cells[j], f"{r.label} · {_column(header, j) if header else j + 1}") for r in children]
+            column = _column(header, j) if header else j + 1
+            total = _fig(rows[t].cells[j], f"{rows[t].label} · {column}")
+            parts = [_fig(r.cells[j], f"{r.label} · {column}") for r in children]
             if total is None or total.q.kind == "percent" or any(p is None or p.q.kind == "percent" for p in parts):
                 continue
             if _counting(total, parts):

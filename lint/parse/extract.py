@@ -202,6 +202,13 @@ def _compounds(items: list[Item]) -> None:
         k += 1
 
 
+def _take_unit(bare: Quantity, written: Quantity) -> None:
+    """A figure written without its unit takes the one written with another figure of the same quantity."""
+    bare.kind, bare.unit = written.kind, written.unit
+    if written.kind == "money":
+        bare.scale = written.scale
+
+
 def _share_units(items: list[Item]) -> None:
     """"4125.49、4143.91万元", "23.51、38.28%": a unit written once after a list of figures belongs to each of
     them. Walked from the right so that a chain of several figures takes the unit of the last."""
@@ -210,9 +217,7 @@ def _share_units(items: list[Item]) -> None:
         if (isinstance(q, Quantity) and q.kind == "number" and not q.chinese and not q.approx
                 and isinstance(sep, Keyword) and sep.kind == "SEP" and sep.text in "、,"
                 and isinstance(nxt, Quantity) and nxt.kind in ("money", "percent", "permille")):
-            q.kind, q.unit = nxt.kind, nxt.unit
-            if nxt.kind == "money":
-                q.scale = nxt.scale
+            _take_unit(q, nxt)
 
 
 PREVIOUS = regex.compile(r"(?:比|较)(?:上年|去年|上年同期)")
@@ -229,7 +234,7 @@ def _compared_units(items: list[Item]) -> None:
             continue
         for bare, written in ((a, b), (b, a)):
             if bare.kind == "number" and written.kind == "money" and not bare.chinese and not bare.approx and not bare.unit:
-                bare.kind, bare.unit, bare.scale = "money", written.unit, written.scale
+                _take_unit(bare, written)
 
 
 def extract(text: str, start: int = 0, end: int | None = None, notes=None) -> list[Sentence]:
