@@ -1320,3 +1320,36 @@ def test_a_share_that_disagrees_with_the_total_makes_the_sum_it_implies_unsure()
                   "其他收入7000万元,占收入预算总额的90.3%;上年结转")
     assert codes(r) == ["FL401"]
     assert [c.status for c in r.checks if c.rule.code == "FL101" and c.figures[0].text == "7783.26万元"] == ["unsure"]
+
+
+# ------------------------------------------------------------------ headlines over their body (this stop)
+@pytest.mark.parametrize("head, status", [("下降2.4%", "pass"), ("下降2.7%", "unsure"), ("下降2.43%", "pass")])
+def test_a_headline_restates_its_body(head, status):
+    # the headline's change is the body's first change of the same direction and subject; a headline is written in
+    # fewer words, so a difference is only unsure, and it is the headline that is blamed
+    text = (f"2024年全省国有资产处置收入较上年{head}\n\n发布时间:2025-03-02\n\n"
+            "本报讯 2024年,全省国有资产处置收入为8120亿元,较上年减少200亿元,下降2.4%。")
+    r = lint_text(text)
+    got = [c for c in r.checks if c.rule.code == "FL711"]
+    assert [c.status for c in got] == [status] and got[0].figures[0].start < text.index("\n")
+    assert codes(r) == []
+
+
+@pytest.mark.parametrize("text", [
+    "上半年全市民生支出超300亿元\n\n上半年,全市民生支出312.5亿元,占一般公共预算支出的80.2%。",  # a bound
+    "全省社保基金收入增长6.2%\n\n全省机关事业单位养老保险费收入增长5.1%。",  # another subject
+    "全县税收收入下降3.5%\n\n全县税收收入增长3.5%。",  # another direction
+])
+def test_a_headline_is_not_paired_with_another_figure(text):
+    assert not [c for c in lint_text(text).checks if c.rule.code == "FL711"]
+
+
+@pytest.mark.parametrize("text", [
+    "2024年全县一般公共预算总收入86.52亿元\n2024年,全县一般公共预算总收入86.52亿元,其中:税收收入52.10亿元,非税收入34.42亿元。",
+    "2024年全縣一般公共預算總收入86.52億元\n2024年,全縣一般公共預算總收入86.52億元,其中:稅收收入52.10億元,非稅收入34.42億元。",
+])
+def test_a_headline_ending_in_the_figure_the_next_line_restates_is_a_line_of_its_own(text):
+    # a wrapped sentence does not repeat the figure it was cut after: the two lines are a headline and its body
+    r = lint_text(text)
+    assert [c.status for c in r.checks if c.rule.code == "FL711"] == ["pass"]
+    assert codes(r) == [] and passed(r, "sum")

@@ -10,6 +10,7 @@ from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from .common import (
     FUNDS,
     fiscal_scope,
+    is_title,
     scope_of,
     sent_start,
     unquoted,
@@ -304,8 +305,88 @@ def restatements(paragraphs: list[Paragraph], taken: set[int]) -> list[CrossRef]
     return out
 
 
+# what a headline's subject may carry before the words the body uses: its time and place ("河南去年公务接待费",
+# "黑龙江上半年民生支出")
+SUBJECT_MIN = 4  # Han characters the two subjects must end alike in: "支出" alone names any spending
+
+
+def _subject(para: Paragraph, m: Mention) -> str:
+    """What a headline's figure, or the body's, is of: a change or a share is of the words before its keyword
+    in its clause ("全国政府采购规模较上年下降1.6%"), or else of the amount before it in its sentence ("…规模为36399亿元,
+    较上年下降1.6%"); an amount is of its label."""
+    if m.kind == "money" and m.role != "delta":
+        return _restated_name(m.label)
+    start = next(i for i in range(m.index, -1, -1) if i == 0 or isinstance(para.items[i - 1], Keyword)
+                 and para.items[i - 1].kind in ("SEP", "END"))
+    words = ""
+    for it in para.items[start:m.index]:
+        if isinstance(it, Keyword) and it.kind in ("BASE", "UP", "DOWN", "SHARE", "COMPARE"):
+            break
+        if isinstance(it, Label) or isinstance(it, Keyword) and it.kind != "YEAR":
+            words += it.text
+    name = _restated_name(words)
+    if len(name) >= SUBJECT_MIN:
+        return name
+    owner = next((x for x in reversed(para.mentions) if x.index < m.index and x.sent == m.sent and x.kind == "money"
+                  and x.role not in ATTACHED_ROLES), None)
+    return _restated_name(owner.label) if owner is not None else ""
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """"河南公务接待费" and "全省公务接待费" end alike: the shorter's last words, four characters or more, end the other."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= SUBJECT_MIN and n >= min(len(a), len(b)) - 2
+
+
+def _kind_of(m: Mention) -> tuple | None:
+    """What a headline figure must be matched with: an amount, a change (amount or percent) of one direction, a share."""
+    if m.q.approx:
+        return None  # "超七成", "逾183亿元": a headline rounds and bounds
+    if m.kind == "money" and m.role not in ATTACHED_ROLES and m.role not in ("adjust", "opening"):
+        return ("money",)
+    if m.role in ("pct", "delta") and m.sign and m.kind in ("percent", "money"):
+        return (m.role, m.sign)
+    if m.kind == "percent" and m.role == "share":
+        return ("share",)
+    return None
+
+
+def headlines(paragraphs: list[Paragraph], taken: set[int]) -> list[CrossRef]:
+    """"2021年全国政府采购规模较上年下降1.6%" over "…全国政府采购规模为36399亿元,较上年下降1.6%": a headline's figure
+    and the body's first figure of the same kind, direction and subject, before the next headline of such a figure. A headline
+    restates what its body says in fewer words, so the pairing is a reading of both: a difference is unsure."""
+    out: list[CrossRef] = []
+    for i, para in enumerate(paragraphs):
+        if not is_title(para):
+            continue
+        for m in para.mentions:
+            kind = _kind_of(m)
+            subject = _subject(para, m) if kind and id(m) not in taken else ""
+            if not subject:
+                continue
+            match = None
+            for body in paragraphs[i + 1:]:
+                if is_title(body) and any(_kind_of(b) == kind for b in body.mentions):
+                    break  # the next story's headline (a dateline "2023.7" is none)
+                match = next((b for b in body.mentions if _kind_of(b) == kind and id(b) not in taken
+                              and _same_subject(subject, _subject(body, b)) and (not m.year or not b.year or
+                              m.year == b.year)), None)
+                if match is not None:
+                    break
+            if match is not None and _near(m, match):
+                taken.update((id(m), id(match)))
+                # the headline is the one to blame: it is written from the body, in fewer words
+                out.append(CrossRef(match, m, subject, "actual", False,
+                                    guess="a headline restates its body in fewer words, perhaps of another scope"))
+    return out
+
+
 @claim_kind("crossrefs")
 def _crossrefs(doc) -> list[CrossRef]:
     found = crossrefs(doc.paragraphs, doc.sums)
     taken = {id(m) for c in found for m in (c.first, c.second)}
-    return found + restatements(doc.paragraphs, taken)
+    found += restatements(doc.paragraphs, taken)
+    taken.update(id(m) for c in found for m in (c.first, c.second))
+    return found + headlines(doc.paragraphs, taken)

@@ -123,6 +123,7 @@ _LIST_MARKER = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
 )
 _ENDS_SENTENCE = set("。！？；：!?;:")
+_TAIL_FIGURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[万亿千]*元|%)$")
 # a news deck ("----中小企业中标金额达299.99亿元;…", "——全省…") is a line of its own, whatever its length
 _DECK = regex.compile(r"\s*(?:-{2,}|—+|─{2,})")
 
@@ -212,6 +213,11 @@ def _wrapped(line: str, nxt: str, blank: bool) -> bool:
         return False
     # a numbered heading ("第三部分 …情况说明", "二、收入决算情况说明") is a line of its own
     if _LIST_MARKER.match(s) and len(s) < 40 and not any(p in s for p in "。,;，；"):
+        return False
+    # a headline ending in its figure, restated by the line after it ("…总收入637.58亿元" / "2023年,…总收入637.58亿元,其中"):
+    # a wrapped sentence does not repeat the figure it was cut after
+    tail = _TAIL_FIGURE.search(s)
+    if tail and tail.group() in nxt:
         return False
     # a converter's wrap may fall after a comma or a semicolon; across a blank line only mid-word
     if last in "。！？!?" or blank and last in _ENDS_SENTENCE:
