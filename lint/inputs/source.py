@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .decode import InputError, decode
@@ -113,10 +114,17 @@ def read_file(path: str, limits: Limits) -> bytes:
 def resolved(path: str) -> Path:
     """The absolute path, symbolic links resolved where they can be: a symlink loop (which Path.resolve
     refuses) keeps its own name."""
+    return _resolved(os.path.abspath(path))
+
+
+@lru_cache(maxsize=4096)
+def _resolved(absolute: str) -> Path:
+    # once per path and run: settings, suppressions and reports ask for each file's several times, and each
+    # answer is a walk of the file system (cached by the absolute path, so a change of directory is no stale hit)
     try:
-        return Path(path).resolve()
+        return Path(absolute).resolve()
     except (OSError, RuntimeError):
-        return Path(os.path.abspath(path))
+        return Path(absolute)
 
 
 def expand(paths: list[str]) -> list[str]:

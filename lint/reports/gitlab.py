@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 
 from ..run.engine import FileResult
 from .common import place_note
+from .pretty import dumps
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -29,4 +29,4 @@ def render(results: list[FileResult], lang: str) -> str:
                 "severity": SEVERITY[f.severity],
                 "location": {"path": r.path, "lines": {"begin": f.at.line, "end": f.at.end_line}},
             })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return dumps(issues) + "\n"

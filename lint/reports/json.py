@@ -1,7 +1,7 @@
 """--format json: the public contract documented in docs/json-format.md (version 1)."""
 from __future__ import annotations
 
-import json
+from .pretty import dumps
 
 from .. import __version__
 from ..check.rule import Figure, Position
@@ -78,4 +78,4 @@ def render(results: list[FileResult], lang: str, report=None) -> str:
     doc = {"version": 1, "tool": TOOL, "files": files, "findings": findings, "checks": checks}
     if report is not None:
         doc["suppressions"] = suppressions(report)
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc) + "\n"

@@ -1,0 +1,26 @@
+"""The report encoder writes what json.dumps(indent=2, ensure_ascii=False) writes, byte for byte."""
+import json
+
+import pytest
+from fiscal_lint.reports.pretty import dumps
+
+
+@pytest.mark.parametrize("obj", [
+    {}, [], "", 0, -12, True, False, None,
+    {"a": [], "b": {}, "c": [[], [{}]], "d": [1, [2, [3, {"e": None}]]]},
+    {"path": "报告/2024年\"三公\"经费.txt", "text": "tab\there\nline\\", "ctl": "\x00\x1f\u2028", "emoji": "😀"},
+    [{"line": 3, "ok": True, "fig": ("1010.52万元", 2)}, {"location": {"page": 4, "cell": [2, 7]}}],
+    {"float": 1.5, "nan": float("nan"), "inf": [float("inf")]},  # floats go to the standard encoder
+    {1: "a key that is no string"},
+])
+def test_same_bytes_as_the_standard_encoder(obj):
+    assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def test_a_real_report_round_trips():
+    from conftest import lint_text
+    from fiscal_lint.reports import json as report
+
+    r = lint_text("三公经费合计10.00万元，其中公务接待费4.00万元，公务用车运行维护费5.00万元。")
+    text = report.render([r], "zh")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
