@@ -18,6 +18,7 @@ from fiscal_lint.check.breakdown import adds_up
 from fiscal_lint.check.explain import HUNDRED, in_unit, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Option, Rule, figure, guarded
 from fiscal_lint.claims.changes import ChangeClaim
+from fiscal_lint.claims.gaps import Gap
 from fiscal_lint.claims.growths import GrowthSet
 from fiscal_lint.claims.table_changes import TableChange
 
@@ -70,7 +71,16 @@ PARTS_GROWTH = Rule(
     good='全县一般公共预算收入520.0亿元，增长3.0%。其中：税收收入300.0亿元，增长2.0%；非税收入220.0亿元，增长4.4%。',
     bad='全县一般公共预算收入520.0亿元，增长3.0%。其中：税收收入300.0亿元，增长2.0%；非税收入220.0亿元，增长8.4%。',
 )
-RULES = [PERCENT, DIRECTION, AMOUNT, FLAT, PARTS_GROWTH]
+POINTS = Rule(
+    "FL206", "change-points", "change", "error",
+    Message("The percentage points said to lie between two percents are not their difference.",
+            "所称两个百分比之间相差的百分点数与两者之差不符。"),
+    explanation=Message('A percent compared with another stated beside it (比全省平均水平(17.9%)高2.7个百分点, 较上年的36.9%增加0.2个百分点, 低于…(53.2%)33.9个百分点): the points are the first minus the second, in the direction the words say. The percent compared is the nearest one before in its sentence; where its clause holds another percent, or its sentence another percent of its kind (another growth), the reading is unsure.',
+                        '与并列写明的另一百分比相比较（比全省平均水平（17.9%）高2.7个百分点、较上年的36.9%增加0.2个百分点、低于…（53.2%）33.9个百分点）：相差的百分点 = 前者 − 后者，方向与文字一致。被比较的百分比取同一句中之前最近的一个；其所在分句另有百分比，或同一句另有同类百分比（另一增长率）时，判断为不确定。'),
+    good='全县一般公共预算收入增长8.6%，比全市平均水平（6.2%）高2.4个百分点。',
+    bad='全县一般公共预算收入增长8.6%，比全市平均水平（6.2%）高3.4个百分点。',
+)
+RULES = [PERCENT, DIRECTION, AMOUNT, FLAT, PARTS_GROWTH, POINTS]
 
 
 def check(doc) -> Iterator[Check | Finding]:
@@ -83,6 +93,28 @@ def check(doc) -> Iterator[Check | Finding]:
         yield from guarded(_table(doc, change))
     for growths in doc.growths:
         yield from guarded(_parts_growth(doc, growths))
+    for gap in doc.gaps:
+        yield from guarded(_points(doc, gap))
+
+
+def _points(doc, g: Gap):
+    peers = [g.subject, g.versus, g.points]
+    a, b, p = (doc.interval(m, peers) for m in peers)
+    if None in (a, b, p):
+        return
+    figures = [figure(doc, g.points, "points"), figure(doc, g.subject, "percent"), figure(doc, g.versus, "versus")]
+    if (a - b).overlaps(_signed(p, g.sign)):
+        yield Check(POINTS, "pass", figures[0], figures)
+        return
+    diff = g.subject.q.value - g.versus.q.value
+    want = fmt(abs(diff), g.points.q.decimals)
+    said_en, said_zh = ("above", "高") if g.sign > 0 else ("below", "低")
+    was_en, was_zh = ("above", "高") if diff > 0 else ("below", "低")
+    msg = Message(f"{value_text(g.subject.q)} − {value_text(g.versus.q)} = {fmt(diff)} points ({was_en}), stated "
+                  f"{said_en} by {value_text(g.points.q)}",
+                  f"{value_text(g.subject.q)} − {value_text(g.versus.q)} = {fmt(diff)}个百分点（{was_zh}），"
+                  f"文中为{said_zh}{value_text(g.points.q)}")
+    yield Finding(POINTS, "error", msg, figures[0], figures, expected=f"{want}个百分点", unsure=g.guess)
 
 
 def _prior(doc, m, growth, peers) -> tuple[Interval, Decimal] | None:

@@ -1353,3 +1353,45 @@ def test_a_headline_ending_in_the_figure_the_next_line_restates_is_a_line_of_its
     r = lint_text(text)
     assert [c.status for c in r.checks if c.rule.code == "FL711"] == ["pass"]
     assert codes(r) == [] and passed(r, "sum")
+
+
+# ------------------------------------------------------------------ points between two percents stated together
+@pytest.mark.parametrize("text", [
+    "全县一般公共预算收入增长8.6%,比全市平均水平(6.2%)高2.4个百分点。",
+    "全縣一般公共預算收入增長8.6%,比全市平均水平(6.2%)高2.4個百分點。",
+    "全县一般公共预算收入增长8.6%,比全市平均水平\n(6.2%)高2.4个百分点。",
+    "民生支出占一般公共预算支出的78.5%,较上年的76.1%提高2.4个百分点。",
+    "全县财政自给率为31.2%,虽然高于上年1.5个百分点,但低于全市自给率(45.0%)13.8个百分点。",
+])
+def test_points_between_two_stated_percents_are_their_difference(text):
+    r = lint_text(text)
+    assert [c.status for c in r.checks if c.rule.code == "FL206"] == ["pass"] and codes(r) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全县一般公共预算收入增长8.6%,比全市平均水平(6.2%)高3.4个百分点。", "2.4个百分点"),
+    ("全县财政自给率为31.2%,虽然高于上年1.5个百分点,但低于全市自给率(45.0%)11.8个百分点。", "13.8个百分点"),
+    ("民生支出占比为72.5%,比上年的76.1%提高3.6个百分点。", "3.6个百分点"),  # it fell: the direction is wrong
+])
+def test_points_that_are_not_the_difference_are_reported(text, expected):
+    r = lint_text(text)
+    assert codes(r) == ["FL206"] and r.findings[0].expected == expected
+
+
+@pytest.mark.parametrize("text", [
+    "税收收入增长5.2%,非税收入增长9.8%,比全市平均水平(6.2%)高2.0个百分点。",  # whose 9.8%?
+])
+def test_points_of_a_percent_that_may_be_another_are_unsure(text):
+    r = lint_text(text)
+    assert codes(r) == []
+    assert [c.status for c in r.checks if c.rule.code == "FL206"] == ["unsure"]
+
+
+@pytest.mark.parametrize("text", [
+    "全县税收收入下降3.1%,比全市平均水平(2.0%)低1.1个百分点。",  # a decrease compared: its size or its value?
+    "全县一般公共预算收入增长8.6%,比全市平均水平高2.4个百分点。",  # the average is not stated
+    "全县一般公共预算收入增长8.6%,比全市平均水平(6.2%)高近3个百分点。",  # a bound
+    "全县一般公共预算收入增长8.6%,同比提高2.4个百分点。",  # last year's growth is not stated
+])
+def test_points_without_two_stated_percents_are_not_read(text):
+    assert not [c for c in lint_text(text).checks if c.rule.code == "FL206"]
