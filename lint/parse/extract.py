@@ -13,6 +13,7 @@ from importlib import resources
 
 import regex
 from lark import Lark, Token, Tree
+from lark import lexer as lark_lexer
 from lark.exceptions import LarkError
 
 from ..arith.numbers import cn_to_int
@@ -62,8 +63,19 @@ class Sentence:
 @functools.cache
 def parser(strict: bool = False) -> Lark:
     grammar = resources.files("fiscal_lint.grammars").joinpath("claims.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", strict=strict, cache=not strict,
-                propagate_positions=False, maybe_placeholders=False)
+    build = functools.partial(Lark, grammar, parser="lalr", lexer="contextual", strict=strict, cache=not strict,
+                              propagate_positions=False, maybe_placeholders=False)
+    if strict:
+        return build()
+    # With interegular installed (the test extra), Lark compares every pair of terminals for collisions whenever it
+    # builds the parser, strict or not: 17-25 s on a cold cache, paid by every fresh CI job and by any user who has
+    # it. The proof that no two terminals collide is strict mode's, in the tests; checking does not need it again.
+    saved = lark_lexer.has_interegular
+    lark_lexer.has_interegular = False
+    try:
+        return build()
+    finally:
+        lark_lexer.has_interegular = saved
 
 
 # a "?" right before a digit stands for a character a broken encoding lost ("支出?8639万元"), not a question
