@@ -1395,3 +1395,56 @@ def test_points_of_a_percent_that_may_be_another_are_unsure(text):
 ])
 def test_points_without_two_stated_percents_are_not_read(text):
     assert not [c for c in lint_text(text).checks if c.rule.code == "FL206"]
+
+
+# ------------------------------------------------------------------ readings set M showed wrong (this stop)
+@pytest.mark.parametrize("text", [
+    "在各单位中,甲局三项支出分别为12.30万元、85.40万元、20.10万元,合计117.80万元;乙中心支出最少,"
+    "分别是2万元、9万元、3万元,合计14万元。",
+    "在各單位中,甲局三項支出分別為12.30萬元、85.40萬元、20.10萬元,總數117.80萬元;乙中心支出最少,"
+    "支出費用分別是2萬元、9萬元、3萬元,合計14萬元。",
+])
+def test_a_respectively_list_closed_by_its_own_total_is_summed_to_it(text):
+    # the 合计 (总数) right after the list is its total, not the figure before 分别是, which is another body's
+    r = lint_text(text)
+    assert codes(r) == [] and len(passed(r, "sum")) == 2
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全区地方一般公共预算收入完成18650万元。其中:税收收入完成7460万元,增长6.1%;非税收入完成11190万元,增长9.4%,税占比为40%。", []),
+    ("全区地方一般公共预算收入完成18650万元。其中:税收收入完成7460万元,增长6.1%;非税收入完成11190万元,增长9.4%,税占比为45%。",
+     ["FL401"]),
+])
+def test_a_share_named_by_one_character_is_of_the_figure_it_names(text, found):
+    # 税占比 is the share of 税收收入 (7460 / 18650 = 40.0%), not of the 非税收入 figure just before it
+    assert codes(lint_text(text)) == found
+
+
+def test_two_parts_each_over_half_the_total_are_no_siblings():
+    # 61200 + 60850 exceeds 70400: the second part is held by the first, or the total is wrong; either way unsure
+    r = lint_text("全县教育经费总投入为70400万元。其中:国家财政性教育经费61200万元,一般公共预算教育经费60850万元。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL101"] == ["unsure"]
+    # two parts over half that are far apart are a mistyped figure as likely: still an error
+    assert codes(lint_text("支出合计100.00万元,其中:基本支出60.00万元,项目支出90.00万元。")) == ["FL101"]
+
+
+def test_a_scoring_standards_criteria_are_not_item_scores():
+    # "相符的得10分,基本相符的得6分" are what each case would score, not two items that add up to the heading's 10
+    r = lint_text("6.实际支出(10分)\n项目的实际支出与批复计划相符的得10分,基本相符的得6分,调整较大的扣10分。\n")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL504"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("(1)普通小学上年10500.00元,本年11025.00元,同口径比上年增长5.00%。", []),
+    ("(1)普通小学上年10500.00元,本年11025.00元,同口径比上年增长15.00%。", ["FL201"]),
+    ("(2)普通初中上年14000.00元,本年13300.00元,同口径增加5.00%。", ["FL201", "FL202"]),
+    ("(2)普通初中上年14000.00元,本年13300.00元,同口径下降5.00%。", []),
+    ("(2)普通初中上年14000.00元,本年13300.00元,同口徑下降5.00%。", []),
+    ("全县一般公共预算教育经费为52800万元,与上年的48000万元同口径相比增10%。", []),
+    ("全县一般公共预算教育经费为48000万元,与上年的52800万元同口径相比增10%。", ["FL201", "FL202"]),
+])
+def test_last_and_this_years_figures_named_by_words(text, found):
+    # 上年X,本年Y (or "为Y,与上年的X…相比") state both figures of the change; 同口径增加 compares with last year
+    r = lint_text(text)
+    assert sorted(codes(r)) == found
+    assert [c for c in r.checks if c.rule.family == "change"]

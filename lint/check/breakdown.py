@@ -124,6 +124,15 @@ def _overlapping(doc, parts) -> str:
     return f"the parts' own shares ({' + '.join(x.q.text for x in pcts)}) make more than 100%: they overlap"
 
 
+def _halves(total, parts) -> str:
+    """"总投入73728万元。其中:国家财政性教育经费64507万元,一般公共预算教育经费64469万元(…)": two parts that are each more
+    than half the whole, and nearly equal, are one figure and most of itself: one holds the other. (Two parts over
+    half that differ more are as likely a mistyped figure, which is worth the error.)"""
+    big = sorted(p.q.base for p in parts if 2 * p.q.base > total.q.base > 0)
+    near = any(a * 10 >= b * 9 for a, b in zip(big, big[1:], strict=False))
+    return "two nearly equal parts each exceed half the total: one may hold the other" if near else ""
+
+
 def _share_off(doc, claim: SumClaim, t: Interval) -> str:
     """"收入预算总额为7783.26万元…其中:财政拨款收入751.8万元,占…的9.7%;…其他收入7000万元,占…的90.3%;上年结…": the parts are
     the whole only because their shares make 100%; when a share disagrees with the total itself (7000 / 7783.26 =
@@ -208,7 +217,7 @@ def check_breakdown(doc, claim: SumClaim, mismatch: Rule, other_total: Rule) -> 
     diff = in_unit(abs(point - total.q.base), unit_like, max(p.q.decimals for p in [total, *parts]))
     # a total in another sentence, or a list that may leave parts out, is one reading among others
     unsure = (claim.guess or claim.nests or _as_written(doc, total, parts, peers) or _overlapping(doc, parts)
-              or _share_off(doc, claim, t)
+              or _share_off(doc, claim, t) or _halves(total, parts)
               or ("the list may not name every part" if not exhaustive and s.hi < t.lo else ""))
     msg = Message(
         f"{expr} = {written_sum}, stated total {value_text(total.q)}; off by {diff}",

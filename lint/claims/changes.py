@@ -297,7 +297,23 @@ def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:
         for b in reversed(prior):
             if b is not a and b.year == a.year - 1 and b.same_dimension(a) and _same_subject(a.label, b.label):
                 return a, b
+    # "普通小学上年10321.31元,本年10359.52元,同口径比上年增长…": the years named by words, in the change's sentence
+    sent = para.sent_of[before]
+    here = [m for m in para.mentions if m.index < before and m.sent == sent and usable_amount(m) and not m.q.approx]
+    this = [m for m in here if THIS_YEAR.search(m.label)]
+    last = [m for m in here if LAST_YEAR.search(m.label)]
+    if len(last) != 1:
+        return None
+    if not this:
+        # "…经费为64469万元,与上年的73991万元同口径相比增…": the figure before last year's is this year's
+        this = [m for m in here if m.index < last[0].index][-1:]
+    if len(this) == 1 and this[0].same_dimension(last[0]):
+        return this[0], last[0]
     return None
+
+
+THIS_YEAR = regex.compile(r"(?:本|今|当)年度?(?:为|是)?$")
+LAST_YEAR = regex.compile(r"(?:上|去)年度?(?:同期)?(?:的|为|是)?$")
 
 
 def _same_subject(a: str, b: str) -> bool:

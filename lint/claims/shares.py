@@ -78,7 +78,11 @@ def _subject(para: Paragraph, m: Mention) -> str:
         words.append(it.text)
     text = "".join(reversed(words))
     name = _label_key(text.split("占", 1)[0]).strip() if "占" in text else ""
-    return name if len(name) >= 2 and regex.fullmatch(r"\p{Han}+", name) else ""
+    # one character may name the part ("税占比为40.2%": 税收), but not a pronoun or a word for all ("其占比")
+    return name if (len(name) >= 2 or name and name not in PRONOUNS) and regex.fullmatch(r"\p{Han}+", name) else ""
+
+
+PRONOUNS = "其各均共约总合该此每"
 
 
 def _names(label: str, subject: str) -> bool:

@@ -36,7 +36,7 @@ SANGONG = (("出国", "出境"), ("车",), ("接待",))
 # and the three kinds of government procurement
 PROCUREMENT = (("货物",), ("工程",), ("服务",))
 
-CLOSING_TOTAL_WORDS = {"合计", "共计", "总计", "小计", "收支总计"}
+CLOSING_TOTAL_WORDS = {"合计", "共计", "总计", "小计", "收支总计", "总数"}
 
 
 @dataclass
@@ -131,6 +131,8 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
             nested_owner.setdefault(nki, owner)
         if not parts:
             continue
+        if kw.text.startswith("分别") and _closed(para, parts[-1]):
+            continue  # "…;B支出最少,分别是16万元、122万元、26万元,合计164万元": the 合计 is theirs, not the figure before
         consumed.update(p.index for p in parts)
         kw_sent = para.sent_of[ki]
         remote = total.sent != kw_sent
@@ -175,6 +177,19 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 lead = _leading_figures(list(following), c.total)
                 c.continuations += [last + lead[:k] for k in range(1, len(lead) + 1)]
     return claims
+
+
+def _closed(para: Paragraph, last: Mention) -> bool:
+    """Right after a list's last figure, a closing 合计 and its figure: the list states its own total."""
+    j = last.index + 1
+    items = para.items
+    while j < len(items) and isinstance(items[j], Keyword) and items[j].kind == "SEP" and items[j].text in ",、":
+        j += 1
+    if not (j < len(items) and isinstance(items[j], Keyword) and items[j].kind == "TOTAL"
+            and items[j].text in CLOSING_TOTAL_WORDS):
+        return False
+    total = next((m for m in para.mentions if m.index > j), None)
+    return total is not None and total.sent == last.sent and usable_amount(total) and total.same_dimension(last)
 
 
 def _per_item(para: Paragraph, ki: int, parts: list[Mention], consumed: set[int]):
