@@ -1448,3 +1448,12 @@ def test_last_and_this_years_figures_named_by_words(text, found):
     r = lint_text(text)
     assert sorted(codes(r)) == found
     assert [c for c in r.checks if c.rule.family == "change"]
+
+
+@pytest.mark.parametrize("later, status", [("行政单位资产总额4.2万亿元", "pass"), ("行政单位资产总额4.6万亿元", "unsure"),
+                                           ("行政單位資產總額4.2萬億元", "pass")])
+def test_an_amount_restated_as_its_whole(later, status):
+    # "X总额" restates "X"; a difference is unsure (the same words may name two scopes)
+    r = lint_text(f"2023年末,全省行政事业性国有资产总额9.8万亿元。其中,行政单位资产4.2万亿元。\n\n"
+                  f"在资产方面,2023年末全省负债总额1.1万亿元,凈资产8.7万亿元。其中,{later}。")
+    assert [c.status for c in r.checks if c.rule.code == "FL711"] == [status] and codes(r) == []

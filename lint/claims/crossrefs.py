@@ -259,6 +259,8 @@ def _all_fiscal(paragraphs: list[Paragraph]) -> bool:
 # words a restatement may add or drop around the name of its figure ("全年完成一般公共预算收入" is "一般公共预算收入")
 LEAD = regex.compile(r"^(?:其中|全年|今年|当年|本年|年度|累计|共|合计|完成|实现|为|达到|是|的|全县|全市|全区|全省)+|"
                      r"(?:完成|实现|为|达到|是|的|共计|合计)+$")
+# "行政单位资产总额" restates "行政单位资产": the whole of a thing is the thing
+WHOLE_TAIL = regex.compile(r"(?:总额|总量)$")
 
 
 def _restated_name(label: str) -> str:
@@ -296,7 +298,7 @@ def restatements(paragraphs: list[Paragraph], taken: set[int]) -> list[CrossRef]
             name = _restated_name(m.label)
             if len(name) < 6 or _category(m.label) or any(w in name for w in ("较", "比", "增", "减", "其中")):
                 continue
-            key = (name, m.year, _level(para, m), m.role == "budget", _fund_before(para, m))
+            key = (WHOLE_TAIL.sub("", name), m.year, _level(para, m), m.role == "budget", _fund_before(para, m))
             first, where = seen.get(key, (None, None))
             seen[key] = (m, (para.start, m.sent))
             if first is not None and where != (para.start, m.sent) and _near(first, m):
