@@ -1457,3 +1457,10 @@ def test_an_amount_restated_as_its_whole(later, status):
     r = lint_text(f"2023年末,全省行政事业性国有资产总额9.8万亿元。其中,行政单位资产4.2万亿元。\n\n"
                   f"在资产方面,2023年末全省负债总额1.1万亿元,凈资产8.7万亿元。其中,{later}。")
     assert [c.status for c in r.checks if c.rule.code == "FL711"] == [status] and codes(r) == []
+
+
+def test_a_share_is_not_of_a_figure_in_brackets_closed_before_it():
+    # the share follows the bracket that breaks its part down: 962.40 / 1028.60 = 93.56%, not 0 / 1028.60
+    r = lint_text("本年收入合计1028.60万元;包括财政拨款收入962.40万元(其中,一般公共预算962.40万元,政府性基金预算0万元),"
+                  "占收入合计93.56%;事业收入66.20万元,占收入合计6.44%。")
+    assert codes(r) == [] and len(passed(r, "share")) == 2

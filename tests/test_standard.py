@@ -63,3 +63,24 @@ def test_space_aligned_standard_tables_are_not_read_by_position():
             "  201  06   02   一般行政管理事务      10.00                     10.00\n"
             "                 合计                  2,336.91    2,336.91\n")
     assert [c for c in codes(lint_text(text)) if c.startswith("FL80")] == []
+
+
+SUMMARY_WITH_ROW_NUMBERS = """收入支出决算总表
+单位名称:某县人民医院 单位:万元
+项目 | 行次 | 金额 | 项目 | 行次 | 金额 |
+一、财政拨款收入 | 1 | 412.30 | 一、卫生健康支出 | 28 | 21650.10 |
+三、事业收入 | 3 | 20380.50 |
+本年收入合计 | 23 | 20792.80 | 本年支出合计 | 50 | 21650.10 |
+用事业基金弥补收支差额 | 24 | 1080.20 | 结余分配 | 51 | |
+年初结转和结余 | 25 | 215.40 | 年末结转和结余 | 52 | {closing} |
+总计 | 27 | 22088.40 | 总计 | 54 | 22088.40 |
+"""
+
+
+def test_a_row_number_column_is_no_amount_and_a_hospital_uses_its_fund():
+    # 23 is 本年收入合计's 行次, not its amount; 20792.80 + 1080.20 + 215.40 = 22088.40 (事业基金 used to cover the gap)
+    r = lint_text(SUMMARY_WITH_ROW_NUMBERS.format(closing="438.30"))
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL802"].count("pass") >= 2
+    r = lint_text(SUMMARY_WITH_ROW_NUMBERS.format(closing="448.30"))  # 21650.10 + 448.30 = 22098.40
+    assert "FL802" in codes(r)
+    assert all("23万元" not in f.message.en for f in r.findings)

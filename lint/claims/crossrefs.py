@@ -307,8 +307,6 @@ def restatements(paragraphs: list[Paragraph], taken: set[int]) -> list[CrossRef]
     return out
 
 
-# what a headline's subject may carry before the words the body uses: its time and place ("河南去年公务接待费",
-# "黑龙江上半年民生支出")
 SUBJECT_MIN = 4  # Han characters the two subjects must end alike in: "支出" alone names any spending
 
 
@@ -335,7 +333,8 @@ def _subject(para: Paragraph, m: Mention) -> str:
 
 
 def _same_subject(a: str, b: str) -> bool:
-    """"河南公务接待费" and "全省公务接待费" end alike: the shorter's last words, four characters or more, end the other."""
+    """"河南公务接待费" and "全省公务接待费" end alike: four characters or more, and all of the shorter but what a headline
+    adds before the words the body uses (two characters of time or place: 河南, 去年)."""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1

@@ -11,7 +11,7 @@ from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .common import (
     is_title,
-    nearest,
+    outside_brackets,
     paragraph_at,
     sent_start,
     unquoted,
@@ -123,8 +123,11 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 if part is None:
                     continue  # a respectively-list whose figures do not pair one to one: nothing to check
             else:
-                part, first = nearest(para.mentions, m.index, lambda x, sent=m.sent: x.sent == sent and usable_amount(x)
-                                      and not x.q.approx), m
+                # not from brackets closed before the share: "财政拨款收入1077.36万元(其中,…国有资本经营预算0万元),
+                # 占收入合计93.57%"
+                part = next((x for x in outside_brackets(para, m.index) if x.sent == m.sent and usable_amount(x)
+                             and not x.q.approx), None)
+                first = m
                 if part is None or any(x.role == "share" and part.index < x.index < m.index for x in para.mentions):
                     continue
                 subject = _subject(para, m)

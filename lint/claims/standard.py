@@ -213,12 +213,19 @@ def pairs(st: StandardTable) -> list[tuple[str, TableFigure]]:
     """(label, figure) for every label cell followed by a figure in its row — the layout of the two-sided
     summary tables (收入 项目 | 决算数 | 支出 项目 | 决算数)."""
     out = []
+    numbered = any(c.text.strip() in ("行次", "栏次") for r in st.rows for c in r.cells)
     for row in st.rows:
         cells = row.cells
         for k, c in enumerate(cells[:-1]):
             if c.text and not c.is_number and cells[k + 1].is_number:
+                j = k + 1
+                if numbered and regex.fullmatch(r"\d{1,3}", cells[j].text.strip()):
+                    # "本年收入合计 | 23 | 34846.81": under a 行次 column the first figure is the row's number
+                    j += 1
+                    if j >= len(cells) or not cells[j].is_number:
+                        continue
                 label = NUMBERING.sub("", c.text.replace(" ", ""))
-                fig = _money(st, _fig(cells[k + 1], f"{label} · {st.title}"))
+                fig = _money(st, _fig(cells[j], f"{label} · {st.title}"))
                 if fig is not None:
                     out.append((label, fig))
     return out
@@ -234,7 +241,9 @@ def balances(st: StandardTable) -> list[Balance]:
     spend = get("本年支出合计")
     out = []
     if income is not None and totals:
-        terms = [income] + [f for f in (get("使用非财政拨款结余"), get("年初结转和结余", "年初财政拨款结转和结余")) if f]
+        # a 事业单位 writes its use of the 事业基金 as 用事业基金弥补收支差额 where others write 使用非财政拨款结余
+        terms = [income] + [f for f in (get("使用非财政拨款结余", "用事业基金弥补收支差额"),
+                                        get("年初结转和结余", "年初财政拨款结转和结余")) if f]
         out.append(Balance(st, totals[0], terms, "income"))
     if spend is not None and len(totals) > 1:
         terms = [spend] + [f for f in (get("结余分配"), get("年末结转和结余", "年末财政拨款结转和结余")) if f]
