@@ -165,6 +165,28 @@ def _parts_growth(doc, g: GrowthSet):
     yield Finding(PARTS_GROWTH, "error", Message(en, zh), figures[0], figures, expected=want.lstrip("-") if implied * tg.sign > 0 else want)
 
 
+def _percent_of_previous(doc, c: ChangeClaim):
+    """"相比2016年的总收入6871.82减少243.10万元,下降3.54%": the figure changed from and the change are stated, the current
+    figure is not: percent = change / previous."""
+    peers = [c.previous, c.delta]
+    prev, delta, stated = doc.interval(c.previous, peers), doc.interval(c.delta, peers), doc.interval(c.pct, [])
+    if None in (prev, delta, stated) or prev.lo <= 0 or c.pct.sign and c.delta.sign and c.pct.sign != c.delta.sign:
+        return  # opposite direction words: FL202's
+    ratio = delta / prev
+    if ratio is None:
+        return
+    figures = [figure(doc, c.pct, "percent"), figure(doc, c.delta, "delta"), figure(doc, c.previous, "previous")]
+    if ratio.scaled(HUNDRED).overlaps(stated):
+        yield Check(PERCENT, "pass", figures[0], figures)
+        return
+    point = c.delta.q.base / c.previous.q.base * HUNDRED
+    msg = Message(f"{value_text(c.delta.q)} / {value_text(c.previous.q)} = {shown(point, c.pct.q.decimals)}, "
+                  f"stated {c.pct.q.number}%",
+                  f"{value_text(c.delta.q)} / {value_text(c.previous.q)} = {shown(point, c.pct.q.decimals)}，"
+                  f"文中为{c.pct.q.number}%")
+    yield Finding(PERCENT, "error", msg, figures[0], figures, expected=percent(point, c.pct.q.decimals), unsure=c.guess)
+
+
 def _signed(iv: Interval, sign: int) -> Interval:
     return -iv if sign < 0 else iv
 
@@ -220,6 +242,9 @@ def _slipped(delta, *others):
 
 
 def _percent(doc, c: ChangeClaim):
+    if c.pct is not None and c.current is None and c.previous is not None and c.delta is not None:
+        yield from _percent_of_previous(doc, c)
+        return
     if c.pct is None or c.current is None or (c.delta is None and c.previous is None):
         return
     stated = doc.interval(c.pct, [])

@@ -1464,3 +1464,15 @@ def test_a_share_is_not_of_a_figure_in_brackets_closed_before_it():
     r = lint_text("本年收入合计1028.60万元;包括财政拨款收入962.40万元(其中,一般公共预算962.40万元,政府性基金预算0万元),"
                   "占收入合计93.56%;事业收入66.20万元,占收入合计6.44%。")
     assert codes(r) == [] and len(passed(r, "share")) == 2
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2023年总收入5120.40万元,其中:财政补助收入1820.40万元,事业收入3300.00万元。\n相比2022年的总收入5300.40减少180.00万元,下降3.40%。", []),
+    ("2023年總收入5120.40萬元,其中:財政補助收入1820.40萬元,事業收入3300.00萬元。\n相比2022年的總收入5300.40減少180.00萬元,下降3.40%。", []),
+    ("2023年总收入5120.40万元,其中:财政补助收入1820.40万元,事业收入3300.00万元。\n相比2022年的总收入5300.40减少180.00万元,下降4.40%。",
+     ["FL201"]),
+])
+def test_a_figure_compared_with_takes_the_unit_of_its_change(text, found):
+    # 相比2022年的总收入5300.40 (written bare) 减少180.00万元: the figure compared with is in 万元 too; 180 / 5300.40 = 3.40%
+    r = lint_text(text)
+    assert codes(r) == found and [c for c in r.checks if c.rule.family == "change"]

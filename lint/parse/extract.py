@@ -194,6 +194,7 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
     _compounds(items)
     _share_units(items)
     _compared_units(items)
+    _changed_units(items)
     return Sentence(start, end, items)
 
 
@@ -247,6 +248,28 @@ def _compared_units(items: list[Item]) -> None:
         for bare, written in ((a, b), (b, a)):
             if bare.kind == "number" and written.kind == "money" and not bare.chinese and not bare.approx and not bare.unit:
                 _take_unit(bare, written)
+
+
+def _changed_units(items: list[Item]) -> None:
+    """"相比2016年的总收入6871.82减少243.10万元": the figure compared with, written bare right before the change, is of
+    the change amount's unit (a change is measured in the quantity's own)."""
+    for i in range(1, len(items) - 2):
+        q, word, amount = items[i], items[i + 1], items[i + 2]
+        if (isinstance(q, Quantity) and q.kind == "number" and not q.chinese and not q.approx and not q.unit
+                and isinstance(word, Keyword) and word.kind in ("UP", "DOWN")
+                and isinstance(amount, Quantity) and amount.kind == "money"
+                and _compares(items, i)):
+            _take_unit(q, amount)
+
+
+def _compares(items: list[Item], i: int) -> bool:
+    """A comparison word (比上年, 相比2016年的) before item i in its clause."""
+    for it in reversed(items[:i]):
+        if isinstance(it, Keyword) and it.kind in ("SEP", "END"):
+            return False
+        if isinstance(it, Keyword) and it.kind == "BASE":
+            return True
+    return False
 
 
 def extract(text: str, start: int = 0, end: int | None = None, notes=None) -> list[Sentence]:
