@@ -6,6 +6,7 @@ else — for a run of shares with no stated total — the sum of their parts (se
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from fiscal_lint.check.breakdown import adds_up
 from fiscal_lint.check.explain import HUNDRED, percent, shown, value_text
@@ -77,7 +78,28 @@ def _share(doc, c):
     msg = Message(f"{value_text(c.part.q)} / {total_text} = {mid}, stated {value_text(c.pct.q)}",
                   f"{value_text(c.part.q)} ÷ {total_text} = {mid}，文中为{value_text(c.pct.q)}")
     yield Finding(SHARE, "error", msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),
-                  unsure=c.guess, truncated=doc.only_truncated(c.pct, computed))
+                  unsure=c.guess or _overlapping(doc, c), truncated=doc.only_truncated(c.pct, computed))
+
+
+def _overlapping(doc, c) -> str:
+    """"其中:税收收入653923万元…,税收比重70.1%…;“四税”完成278026万元…,“四税”比重42.5%": the shares of one list's parts
+    make more than 100%, and the share is right of a larger part (278026 / 653923 = 42.5%): the part belongs to that
+    part (四税 is part of 税收), and the list's total is not its base."""
+    if c.owner is None:
+        return ""
+    pcts = [x.pct for x in doc.shares if x.owner is c.owner]
+    slack = sum(Decimal(5).scaleb(-p.q.decimals - 1) for p in pcts)
+    if len(pcts) < 2 or sum(p.q.value for p in pcts) - slack <= 100:
+        return ""
+    stated = doc.interval(c.pct, [])
+    for other in c.owner.parts:
+        if other is c.part or other.q.base <= c.part.q.base:
+            continue
+        part, whole = doc.interval(c.part, [c.part, other]), doc.interval(other, [c.part, other])
+        ratio = part / whole if part is not None and whole is not None else None
+        if stated is not None and ratio is not None and ratio.scaled(HUNDRED).overlaps(stated):
+            return f"the share is right of {value_text(other.q)}, another part: the part is one of that part's"
+    return ""
 
 
 def _total(doc, claims):

@@ -1476,3 +1476,29 @@ def test_a_figure_compared_with_takes_the_unit_of_its_change(text, found):
     # 相比2022年的总收入5300.40 (written bare) 减少180.00万元: the figure compared with is in 万元 too; 180 / 5300.40 = 3.40%
     r = lint_text(text)
     assert codes(r) == found and [c for c in r.checks if c.rule.family == "change"]
+
+
+@pytest.mark.parametrize("text", [
+    "2023年全省政府采购规模达1.8兆元。货物类、工程类和服务类采购金额分别为4500.0亿元、1兆0300.0亿元和3200.0亿元,"
+    "占全省政府采购规模的比重分别为25.0%、57.2%和17.8%。",
+    "2023年全省政府採購規模達1.8兆元。貨物類、工程類和服務類採購金額分別為4500.0億元、1兆0300.0億元和3200.0億元,"
+    "佔全省政府採購規模的比重分別為25.0%、57.2%和17.8%。",
+])
+def test_a_trillion_written_zhao(text):
+    # Taiwan's 兆 is 万亿: 1兆0300.0亿元 is 10300.0亿元, not 300.0亿元; 10300 / 18000 = 57.2%
+    r = lint_text(text)
+    assert codes(r) == [] and [c.rule.code for c in passed(r, "share")].count("FL401") == 3
+
+
+def test_a_respectively_lists_first_label_names_no_one_figure():
+    # 服务类's change is of 3200.0, not of the 4500.0 whose label names all three kinds
+    r = lint_text("货物类、工程类和服务类采购金额分别为4500.0亿元、10300.0亿元和3200.0亿元。\n\n"
+                  "服务类采购大幅增长,较上年增加600.0亿元,增长23.1%。")
+    assert codes(r) == []
+
+
+def test_shares_of_one_list_over_a_hundred_percent_overlap():
+    # 税收 holds 四税: 70.1% + 42.5% is more than 100%, so 四税's share may be of 税收, not of the whole
+    r = lint_text("1-7月份,全市一般公共预算收入完成93268万元。其中:税收收入完成65392万元,税收比重70.1%;"
+                  "“四税”完成27802万元,“四税”比重42.5%。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL401"].count("unsure") == 1

@@ -197,7 +197,10 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
             pool = [m for m in reversed(before) if usable_amount(m) and not m.q.approx
                     and (dim is None or m.same_dimension(dim))]
             year = next((int(it.text[:4]) for it in reversed(items[:bi]) if isinstance(it, Keyword) and it.kind == "YEAR"), None)
-            named = [m for m in pool if _names(subject, m.label) and (m.year is None or year is None or m.year == year)
+            # a respectively-list's first label names every item ("货物类、工程类和服务类采购金额分别为6571.4亿元、…"): it
+            # names no one figure
+            named = [m for m in pool if _names(subject, m.label) and "分别" not in m.label
+                     and (m.year is None or year is None or m.year == year)
                      and not (basis == "budget" and m.role == "actual") and not (basis == "actual" and m.role == "budget")]
             if len({m.q.base for m in named}) == 1:
                 cands = [named[0]]  # one figure of that subject, year and basis: a link, not a guess

@@ -205,7 +205,7 @@ def _compounds(items: list[Item]) -> None:
     while k < len(items) - 1:
         a, b = items[k], items[k + 1]
         if (isinstance(a, Quantity) and isinstance(b, Quantity) and a.kind == "number" and a.end == b.start
-                and a.unit in ("万", "亿") and not a.approx and not b.approx and b.kind == "money"
+                and a.unit in ("万", "亿", "万亿") and not a.approx and not b.approx and b.kind == "money"
                 and b.unit[:-1] in ("万", "亿") and a.unit != b.unit[:-1]):
             m1, m2 = MAGNITUDE[a.unit], MAGNITUDE[b.unit[:-1]]
             first = Decimal(a.number).scaleb(m1 + m2 if m1 < m2 else m1)  # 1万 before 亿 is 1万亿

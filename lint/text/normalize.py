@@ -139,6 +139,8 @@ PASSES: list[tuple[regex.Pattern, Callable]] = [
     (regex.compile(r"(?<!\s)\s*\\div\s*|\\div\s*"), lambda m: "÷"),
     (regex.compile(r"(?<!\s)\s*\\cdot\s*|\\cdot\s*"), lambda m: "×"),
     (regex.compile(r"\\%"), lambda m: "%"),
+    # Taiwan's 兆 is 万亿 (a trillion): "2.1兆元", "1兆1155.2亿元" in a mirror of a mainland report
+    (regex.compile(r"(?<=\d)兆(?=元|\d|亿)"), lambda m: "万亿"),
 ]
 # Passes that only delete characters, so every kept character keeps its own place in the map.
 DELETIONS: list[regex.Pattern] = [
