@@ -6,9 +6,8 @@ else — for a run of shares with no stated total — the sum of their parts (se
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from fiscal_lint.check.breakdown import adds_up
+from fiscal_lint.check.breakdown import adds_up, over_hundred
 from fiscal_lint.check.explain import HUNDRED, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Finding, Message, Rule, figure, guarded
 
@@ -88,8 +87,7 @@ def _overlapping(doc, c) -> str:
     if c.owner is None:
         return ""
     pcts = [x.pct for x in doc.shares if x.owner is c.owner]
-    slack = sum(Decimal(5).scaleb(-p.q.decimals - 1) for p in pcts)
-    if len(pcts) < 2 or sum(p.q.value for p in pcts) - slack <= 100:
+    if len(pcts) < 2 or not over_hundred(pcts):
         return ""
     stated = doc.interval(c.pct, [])
     for other in c.owner.parts:

@@ -110,16 +110,17 @@ def _own_share(doc, part):
     return None
 
 
+def over_hundred(pcts) -> bool:
+    """Do stated percents make more than 100% even at the low end of each one's rounding?"""
+    return sum(x.q.value for x in pcts) - sum(Decimal(5).scaleb(-x.q.decimals - 1) for x in pcts) > 100
+
+
 def _overlapping(doc, parts) -> str:
     """"其中,集中采购规模为301.05亿元,占采购总规模的76.01%;公开招标方式的采购额为338.92亿元,占…的85.57%": parts that
     each state their share, and whose shares make more than 100%, are of several breakdowns of the whole (by how
     it was organised, by how it was bought), not one list of it."""
     pcts = [_own_share(doc, p) for p in parts]
-    if len(pcts) < 2 or any(x is None for x in pcts):
-        return ""
-    total = sum(x.q.value for x in pcts)
-    slack = sum(Decimal(5).scaleb(-x.q.decimals - 1) for x in pcts)
-    if total - slack <= 100:
+    if len(pcts) < 2 or any(x is None for x in pcts) or not over_hundred(pcts):
         return ""
     return f"the parts' own shares ({' + '.join(x.q.text for x in pcts)}) make more than 100%: they overlap"
 
