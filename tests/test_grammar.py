@@ -76,6 +76,9 @@ def test_chinese_numeral_words_that_are_not_counts():
     # 一是, 三集中, 十九大: no measure word after them; 八项规定 is a name
     assert quantities("一是深化三集中改革，学习十九大精神，落实八项规定") == []
     assert [q.text for q in quantities("开展检查八项，落实八项规定")] == ["八项"]
+    # 一次性 is "one-off"; 约三人 is a bound on a count
+    assert [q.text for q in quantities("上年一次性缴库较多，检查一次")] == ["一次"]
+    assert [(q.text, q.approx) for q in quantities("约三人")] == [("约三人", "约")]
 
 
 @pytest.mark.parametrize("text,approx", [

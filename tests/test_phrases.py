@@ -1502,3 +1502,19 @@ def test_shares_of_one_list_over_a_hundred_percent_overlap():
     r = lint_text("1-7月份,全市一般公共预算收入完成93268万元。其中:税收收入完成65392万元,税收比重70.1%;"
                   "“四税”完成27802万元,“四税”比重42.5%。")
     assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL401"].count("unsure") == 1
+
+
+@pytest.mark.parametrize("text,found", [
+    # 中央 and 地方 split the pooled figure in two: 58.40 + 11.20 = 69.60, stated 70.00
+    ("截至2023年6月底,全县财政直达资金总额70.00亿元,分配率98.6%。其中:中央安排直达资金58.40亿元,分配率98.1%;"
+     "地方安排直达资金11.20亿元,分配率99.0%。", ["FL101"]),
+    ("截至2023年6月底,全縣財政直達資金總額70.00億元。其中:中央安排直達資金58.40億元;地方安排直達資金11.20億元。",
+     ["FL101"]),
+    # one part names both sides: 中央对地方转移支付 is half of the 中央 budget, and the list may say no more
+    ("中央预算内投资支出6100.00亿元,其中:中央本级投资1400.00亿元,中央对地方转移支付4500.00亿元。", []),
+    # a figure the list could not read (no unit) follows the two sides: the list goes on
+    ("全区收入总量2800亿元。其中,地方收入210亿元;中央补助2100亿元;一般债务收入100.5   亿元,上年结转390亿元。", []),
+])
+def test_the_two_sides_center_and_local_make_the_whole(text, found):
+    assert codes(lint_text(text)) == found
+

@@ -72,6 +72,17 @@ def complete_pair(parts, total=None) -> bool:
     return False
 
 
+def _two_sides(para: Paragraph, parts: list[Mention]) -> bool:
+    """中央 and 地方 split a nationwide or pooled figure in two (其中:中央安排直达资金61.02亿元;地方安排…13.78亿元).
+    Each part names one side only ("中央对地方转移支付" is one side of the 中央 budget), and nothing of their kind
+    follows in the sentence: a list cut short by a figure it could not read goes on after them."""
+    if len(parts) != 2 or sorted(("中央" in p.label, "地方" in p.label) for p in parts) != [(False, True), (True, False)]:
+        return False
+    last = parts[-1]
+    return not any(m.sent == last.sent and m.index > last.index and m.q.kind in (last.q.kind, "number")
+                   for m in para.mentions)
+
+
 def names_whole(parts, names: str = "") -> bool:
     """Do the labels of three parts, together, name the three 三公 items or the three kinds of procurement? (A
     respectively-list names them all before its first figure: "货物、工程、服务…分别为0.72亿元、…")"""
@@ -162,7 +173,8 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                   and m.same_dimension(total) and not m.q.approx]
         after = [m for m in mentions if m.sent == kw_sent and m.index > ki and usable_amount(m) and not m.q.approx]
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
-        claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and _is_exhaustive(kw, parts, total),
+        exhaustive = _is_exhaustive(kw, parts, total) or _two_sides(para, parts)
+        claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and exhaustive,
                                others=others, open=is_open, guess=guess, nests=_nested(para, parts) or _nested(para, after)))
     claims.extend(_bracketed(para, consumed))
     for c in claims:
