@@ -1518,3 +1518,16 @@ def test_shares_of_one_list_over_a_hundred_percent_overlap():
 def test_the_two_sides_center_and_local_make_the_whole(text, found):
     assert codes(lint_text(text)) == found
 
+
+
+def test_the_figure_right_before_its_change_is_the_one_changed():
+    # 1860 / (41200 - 1860) = 4.73%, stated 6%: that 33000 of the item before would make 6% is no second reading
+    r = lint_text("全年一般公共预算支出完成情况:教育支出完成33000万元,同比增加2185万元,增长7%;"
+                  "社会保障和就业支出完成41200万元,同比增加1860万元,增长6%。")
+    assert codes(r) == ["FL201"] and r.findings[0].expected == "5%"
+
+
+def test_a_figure_about_the_one_before_is_no_current():
+    # 月进度 120万元 is how far 4600 is behind its monthly target: the change (−280, −5.7%) is of 4600
+    r = lint_text("11月份,全区财政收入完成4600万元,占年初预算月进度的97.5%,月进度120万元,较上年同月减收280万元,下降5.7%。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL201"] == ["pass"]

@@ -211,6 +211,10 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                 guess = "the change is of a listed part; the current figure before is the whole's"
             elif not _heads(_subject(items, sent_start(para, sent), _first_figure(para, bi, sent)), cands[0].label):
                 guess = "the current figure stands in an earlier sentence"
+        if cands and _adjacent(para, cands[0], bi, sent):
+            # "社会保障和就业支出完成54730万元,同比增加2348万元,增长5%": the figure right before its base is the one
+            # changed; another figure of the sentence that happens to agree with a whole percent proves nothing
+            cands = cands[:1]
         claim = ChangeClaim(base=kw, base_sent=sent, current=cands[0] if cands else None, delta=delta,
                             pct=pcts[0] if pcts else None, points=points[0] if points else None, flat=flat,
                             candidates=cands[1:], guess=guess, previous=stated_prev)
@@ -225,6 +229,28 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
 
 
 GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|为|是|的|上年|本年|年度|年")
+
+
+def _adjacent(para: Paragraph, current: Mention, bi: int, sent: int) -> bool:
+    """Is the figure the last thing before the base in its sentence, with no other figure, list word or bracket
+    between them, in a sentence that opens no list before it, in a clause of its own?"""
+    if current.sent != sent or current.index > bi:
+        return False
+    between = para.items[current.index + 1:bi]
+    if any(isinstance(it, Quantity) or isinstance(it, Keyword) and it.kind in ("PARTS", "TOTAL", "USE") for it in between):
+        return False
+    if any(")" in it.text or "(" in it.text for it in between if isinstance(it, Label)):
+        return False
+    start = sent_start(para, sent)
+    if any(isinstance(it, Keyword) and it.kind in ("PARTS", "USE") for it in para.items[start:current.index]):
+        return False
+    # and its clause opens the sentence or an item of it (after ";" or ":"): after "," it may be a figure about the
+    # one before ("完成4859万元,占…月进度的99.4%,月进度29万元,较上年同月减收300万元")
+    k = current.index - 1
+    while k >= start and not isinstance(para.items[k], Quantity) and not (
+            isinstance(para.items[k], Keyword) and para.items[k].kind == "SEP"):
+        k -= 1
+    return k < start or isinstance(para.items[k], Keyword) and para.items[k].text in ";:"
 
 
 def _reached(items, j: int, after: Mention) -> bool:
