@@ -47,6 +47,9 @@ def test_spaces_inside_phrases_go_but_not_between_digits_or_columns():
     assert normalize("收到财政资金 673.48 万元").text == "收到财政资金673.48万元"
     assert normalize("2024-8-21 15:15").text == "2024-8-21 15:15"
     assert normalize("合计    100.00    200.00").text == "合计    100.00    200.00"
+    # a run of spaces between a figure and its unit is one phrase; a unit column of a table is not
+    assert normalize("收入合计减少2415.45   万元,下降34  %。").text == "收入合计减少2415.45万元,下降34%。"
+    assert normalize("合计  100.00  万元  200.00  万元").text == "合计  100.00  万元  200.00  万元"
 
 
 def test_pdf_breaks_are_joined():

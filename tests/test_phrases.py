@@ -1531,3 +1531,16 @@ def test_a_figure_about_the_one_before_is_no_current():
     # 月进度 120万元 is how far 4600 is behind its monthly target: the change (−280, −5.7%) is of 4600
     r = lint_text("11月份,全区财政收入完成4600万元,占年初预算月进度的97.5%,月进度120万元,较上年同月减收280万元,下降5.7%。")
     assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL201"] == ["pass"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("2023年度收入合计5120.40万元,与2022年度相比减少310.25万元,下降5.7%。其中:财政拨款收入3860.10万元,占本年收入75.4%;"
+     "事业收入1260.30万元,占本年收入24.6%。", []),
+    ("2023年度收入合计5120.40万元,与2022年度相比减少310.25万元,下降5.7%。其中:财政拨款收入3860.10万元,占本年收入73.4%;"
+     "事业收入1260.30万元,占本年收入24.6%。", ["FL401"]),
+    ("2023年度支出合計5120.40萬元。其中:基本支出3860.10萬元,佔本年支出75.4%。", []),
+])
+def test_the_years_income_is_its_total(text, found):
+    # 3860.10 / 5120.40 = 75.39%: 本年收入 names the 收入合计 stated before it in the paragraph
+    r = lint_text(text)
+    assert codes(r) == found and any(c.rule.code == "FL401" for c in r.checks)

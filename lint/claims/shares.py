@@ -157,6 +157,10 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 if id(m) in listed:
                     # "…采购规模分别为8121.6亿元、1万4210.3亿元…,占采购规模比例为…": the list's own figures are its parts
                     named = [x for x in named if not (x.sent == part.sent and x in para.mentions)]
+                if not named and key in THIS_YEARS:
+                    # "收入合计4680.58万元,…。其中:财政拨款收入2982.61万元,占本年收入63%": the year's own total, stated in
+                    # the paragraph before the share
+                    named = [x for x in _named(earlier, part, THIS_YEARS[key]) if x in para.mentions and x.index < m.index]
                 if not named and "总" in key and len(key) > 3:
                     unnamed[id(claim)] = _named(earlier, part, _without_whole(key))
                 total = named[0] if named else None
@@ -232,6 +236,10 @@ def _stated_later(claims: list[ShareClaim], seen: dict[int, int], figures: list[
             c.total, c.explicit = found[0], True
             out.append(c)
     return out
+
+
+# a base named as the year's income or spending is the total of the year's statement
+THIS_YEARS = {"本年收入": "收入合计", "本年支出": "支出合计"}
 
 
 def _without_whole(key: str) -> str:

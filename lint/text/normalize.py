@@ -119,6 +119,10 @@ def _substitute(text: str, src: list[int], pattern: regex.Pattern, repl: Callabl
 
 _HAN = r"\p{Han}"
 SPACE_IN_PHRASE = regex.compile(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
+# "减少2415.45   万元": a run of spaces between a figure and its unit, in prose; not in a table's aligned columns,
+# where the figure itself stands after a run of spaces, or the unit is followed by more figures
+SPACES_BEFORE_UNIT = regex.compile(
+    r"(?<=(?<![ ]{2}|\t|[\d.])\d+(?:\.\d+)?)[ ]{2,}(?=(?:万亿|亿|万|千)?元(?![ ]*[\d|])|%(?![ ]*[\d|]))")
 _LIST_MARKER = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
 )
@@ -162,9 +166,11 @@ def _delete(text: str, src: list[int], pattern: regex.Pattern) -> tuple[str, lis
 
 def _drop_spaces(text: str, src: list[int]) -> tuple[str, list[int]]:
     """A single space inside a phrase ("673.48 万元", "下降3.8 %", "增 加"); never between two digits,
-    and never two or more spaces, which align table columns."""
+    and never two or more spaces, which align table columns, except between a figure and its unit."""
     spans = [(m.start(), m.end()) for m in SPACE_IN_PHRASE.finditer(text)
              if not (text[m.start() - 1].isdigit() and text[m.end()].isdigit())]
+    spans += [(m.start(), m.end()) for m in SPACES_BEFORE_UNIT.finditer(text)]
+    spans.sort()
     return _delete_spans(text, src, spans) if spans else (text, src)
 
 
