@@ -160,7 +160,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
                 if not named and key in THIS_YEARS:
                     # "收入合计4680.58万元,…。其中:财政拨款收入2982.61万元,占本年收入63%": the year's own total, stated in
                     # the paragraph before the share
-                    named = [x for x in _named(earlier, part, THIS_YEARS[key]) if x in para.mentions and x.index < m.index]
+                    named = [x for x in _named(earlier, part, THIS_YEARS[key]) if x in para.mentions]
                 if not named and "总" in key and len(key) > 3:
                     unnamed[id(claim)] = _named(earlier, part, _without_whole(key))
                 total = named[0] if named else None
