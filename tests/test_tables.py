@@ -103,3 +103,54 @@ def test_cells_one_per_line_with_empty_cells_make_rows_and_an_outline_of_sums(to
     sums = sorted((c.status, c.figures[0].text) for c in r.checks if c.rule.code == "FL101")
     assert sums == sorted([(status, total), ("pass", "35.50"), ("pass", "30.00")])
     assert codes(r) == []
+
+
+def _between_bars(rows, lead="科目"):
+    """Each cell on its own lines, a line of a pipe between cells and an empty cell where two meet."""
+    lines = [lead]
+    for row in rows:
+        for cell in row:
+            lines += ["|", *cell.split("/")] if cell else ["|"]
+        lines.append("|")
+    return "\n".join(lines) + "\n"
+
+
+def test_cells_between_lines_of_pipes_make_rows_of_the_header_width():
+    # the header's second cell is written over two lines; 差旅 leaves its last cell blank, and the pipe that
+    # closes each row (two pipes in a row) is no cell
+    text = "说明如下。\n" + _between_bars([["上年/决算", "本年决算"], ["办公费", "12.50", "13.00"],
+                                          ["差旅费", "4.00", ""], ["会议费", "2.10", "1.80"]])
+    n, ts = tables(text)
+    assert [t.shape for t in ts] == ["cell"]
+    assert [r.texts for r in ts[0].rows] == [["科目", "上年决算", "本年决算"], ["办公费", "12.50", "13.00"],
+                                             ["差旅费", "4.00", ""], ["会议费", "2.10", "1.80"]]
+    assert n.line_col(ts[0].rows[0].cells[1].start) == (4, 1)
+
+
+def test_a_header_naming_a_column_twice_is_not_taken_for_the_columns():
+    # 小计 over 购置/运维 under 公务用车: two levels of header in one run of names, one column more than the rows
+    text = _between_bars([["小计", "接待", "小计", "购置", "运维"], ["2023年", "30", "10", "20", "5", "15"],
+                          ["2024年", "28", "9", "19", "4", "15"]], lead="年度")
+    n, ts = tables(text)
+    assert all(len(r.cells) == 1 for t in ts for r in t.rows)
+
+
+def _sangong_table(car: str, blank_abroad: bool = False):
+    return _between_bars([["预算数"], ["合计", "34.30"], ["因公出国(境)费", "" if blank_abroad else "0"],
+                          ["公务接待费", "4.30"], ["公务用车购置及运行费", car], ["其中:公务用车运行费", "30.00"],
+                          ["公务用车购置费", "0"]], lead="项目")
+
+
+def test_a_sangong_table_with_its_total_first_adds_up_by_its_three_items_and_the_car_row_by_its_parts():
+    r = lint_text("某单位2024年“三公”经费预算表\n单位:万元\n" + _sangong_table("30.00", blank_abroad=True))
+    sums = sorted((c.status, c.figures[0].text) for c in r.checks if c.rule.code == "FL101")
+    assert sums == [("pass", "30.00"), ("pass", "34.30")]
+    assert codes(r) == []
+
+
+def test_a_car_row_that_is_not_its_parts_is_the_error_and_the_total_above_it_only_unsure():
+    r = lint_text("某单位2024年“三公”经费预算表\n单位:万元\n" + _sangong_table("0"))
+    sums = sorted((c.status, c.figures[0].text) for c in r.checks if c.rule.code == "FL101")
+    assert sums == [("fail", "0"), ("unsure", "34.30")]
+    assert [(f.rule.code, f.severity) for f in r.findings] == [("FL101", "error")]
+    assert "30.00万元 + 0万元 = 30.00万元" in r.findings[0].message.en

@@ -23,7 +23,7 @@ from ..text.tables import Row, Table
 from .common import unquoted
 from .kinds import claim_kind
 from .sums import SumClaim
-from .tabular import TableFigure, _fig, as_money, outline_sums, table_sums
+from .tabular import TableFigure, _fig, as_money, outline_sums, sangong_rows, table_sums
 
 TITLES = [
     "财政拨款收入支出决算总表", "收入支出决算总表", "收入决算表", "一般公共预算财政拨款基本支出决算表",
@@ -339,4 +339,11 @@ def _standard(doc) -> list[StandardTable]:
 def _table_sums(doc) -> list[SumClaim]:
     """Column totals of ordinary tables; the standard tables have rules of their own."""
     standard = {id(t) for st in doc.standard if hierarchy(st) or row_totals(st) for t in st.tables}
-    return [c for t in doc.tables if id(t) not in standard for c in (*table_sums(t), *outline_sums(t))]
+    out = []
+    for t in doc.tables:
+        if id(t) in standard:
+            continue
+        read = [*table_sums(t), *outline_sums(t)]
+        totals = {c.total.q.start for c in read}
+        out += read + [c for c in sangong_rows(t) if c.total.q.start not in totals]
+    return out

@@ -330,6 +330,81 @@ def outline_sums(table: Table) -> list[SumClaim]:
     return out
 
 
+SANGONG_TOTAL = regex.compile(r"^(?:合计|总计|“?三公”?经费(?:支出)?(?:合计|小计)?)$")
+# the numbering and 其中 that open a row's name: "其中:(1)公务用车运行维护费", "3.公务用车费", "(二)公务接待费"
+ROW_PREFIX = regex.compile(r"^(?:其中[:：]?|[(（]?[一二三四五六七八九十\d]{1,2}[)）.、]|[①-⑳])+")
+RATE_COLUMN = regex.compile(r"%|率|幅")
+
+
+def _sangong_item(label: str) -> str | None:
+    """Which line of a 三公 table a row's name is: one of the three items (出国, 接待, 车: 公务用车购置及运行费, 公务
+    用车费), or one of the two parts of 公务用车 (运行, 购置); None for any other row."""
+    name = ROW_PREFIX.sub("", label.replace(" ", ""))
+    if "出国" in name or "出境" in name:
+        return "出国"
+    if "接待" in name:
+        return "接待"
+    if "车" in name:
+        run, buy = "运行" in name or "运维" in name, "购置" in name
+        if run and buy or not (run or buy):
+            return "车"
+        return "运行" if run else "购置"
+    return None
+
+
+def sangong_rows(table: Table) -> list[SumClaim]:
+    """A 三公 table written total first: "合计 | 34.35" / "因公出国(境)费 | 0" / "公务接待费 | 1.70" / "公务用车购置及
+    运行费 | 32.65" / "其中:公务用车运行费 | 32.65" / "公务用车购置费 | 0". The total is the three items (they make
+    the whole of the 三公 funds), and the 公务用车 row its two parts, column by column. A cell left blank is taken as
+    0 (these tables leave an item without spending blank), so a sum that fails with one is unsure; so is the
+    total when the 公务用车 row disagrees with its own parts (which of the two is wrong is then not known)."""
+    rows = table.rows
+    at = _header_at(rows)
+    header = rows[at] if at is not None else None
+    out: list[SumClaim] = []
+    for t, row in enumerate(rows):
+        if not (row.cells and SANGONG_TOTAL.match(row.cells[0].text.replace(" ", "")) and row.numbers()):
+            continue
+        found: dict[str, Row] = {}
+        for r in rows[t + 1:]:
+            kind = _sangong_item(r.cells[0].text) if r.cells else None
+            if kind is None or kind in found or kind in ("运行", "购置") and "车" not in found:
+                break
+            found[kind] = r
+        items = [found.get(k) for k in ("出国", "接待", "车")]
+        subs = [found.get(k) for k in ("运行", "购置")]
+        if any(r is None for r in items) or any(len(r.cells) != len(row.cells) for r in items + [s for s in subs if s]):
+            continue
+        for j in range(1, len(row.cells)):
+            column = _column(header, j) if header else f"column {j + 1}"
+            if RATE_COLUMN.search(column):
+                continue
+            car = _sum_of(table, found["车"], [s for s in subs if s is not None], j, column)
+            top = _sum_of(table, row, items, j, column)
+            if top is not None and car is not None and sum(p.q.value for p in car.parts) != car.total.q.value:
+                top.nests = "the 公务用车 row disagrees with its own parts"
+            out.extend(c for c in (top, car) if c is not None)
+    return out
+
+
+def _sum_of(table: Table, total_row: Row, part_rows: list[Row], j: int, column: str) -> SumClaim | None:
+    """The sum of one column: the total row's cell against the parts' (blank cells taken as 0)."""
+    if len(part_rows) < 2:
+        return None
+    total = _fig(total_row.cells[j], f"{total_row.label} · {column}")
+    parts = [_fig(r.cells[j], f"{r.label} · {column}") for r in part_rows]
+    blank = [r.cells[j].text == "" for r in part_rows]
+    if total is None or total.q.kind == "percent" or any(p is None and not b for p, b in zip(parts, blank, strict=True)):
+        return None
+    parts = [p for p in parts if p is not None]
+    if not parts or any(p.q.kind == "percent" for p in parts):
+        return None
+    if table.unit:
+        total, *parts = (as_money(f, table.unit) for f in [total, *parts])
+    return SumClaim(total=total, parts=parts, connective=None, exhaustive=True, closing=True,
+                    guess="a blank cell taken as 0" if any(blank) else "")
+
+
 def _counting(total: TableFigure, parts: list[TableFigure]) -> bool:
     """A column that numbers the rows (2, then 3, 4, 7): whole numbers that rise row by row."""
     figs = [total, *parts]

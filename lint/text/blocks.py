@@ -76,10 +76,42 @@ class Block:
     lines: list[tuple[int, int]]  # spans of the lines inside the block
 
 
+BAR = regex.compile(r"^[\s|]*\|[\s|]*$")
+TITLE_LIKE = regex.compile(r"表\s*$|情况\s*$|单位\s*[:：]|[:：]\s*$")
+BAR_CELL = 30  # the longest line read as a table cell between lines of pipes
+BAR_CELL_LINES = 3  # and the most lines one such cell is written over ("一般公共" / "预算")
+BAR_LEAD = 10  # and the longest first cell, before the first line of pipes ("项目", "年度", "月份")
+
+
+def _between_bars(lines: list[str]) -> set[int]:
+    """Lines that are cells of a table whose cells stand between lines of pipes alone ("项目" / "|" / "合计" / "|"
+    / "312.23" / "|"), as some pages turn an HTML table into text: short lines, none ending a sentence, with a
+    line of pipes before them and after them. Long lines and sentences stay prose."""
+    nonblank = [k for k, line in enumerate(lines) if line.strip()]
+    out: set[int] = set()
+    run: list[int] = []
+    before_bar = False
+    for k in nonblank:
+        line = lines[k]
+        if BAR.match(line):
+            if before_bar and 0 < len(run) <= BAR_CELL_LINES:
+                out.update(run)
+            elif run and len(lines[run[-1]].strip()) <= BAR_LEAD and not TITLE_LIKE.search(lines[run[-1]]):
+                out.add(run[-1])  # the first cell, before the first line of pipes ("项目" / "|" / "预算数")
+            before_bar, run = True, []
+        elif len(line.strip()) <= BAR_CELL and not SENTENCE_END.search(line) and "|" not in line:
+            run.append(k)
+        else:
+            before_bar, run = False, []
+    return out if len(out) >= 4 else set()
+
+
 def split(text: str) -> list[Block]:
     blocks: list[Block] = []
     pos = 0
     table: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    cells = _between_bars(lines)
 
     def flush_table() -> None:
         if len(table) == 1 and _stray_pipe(text[table[0][0]:table[0][1]]):
@@ -88,12 +120,12 @@ def split(text: str) -> list[Block]:
             blocks.append(Block("table", table[0][0], table[-1][1], list(table)))
         table.clear()
 
-    for line in text.split("\n"):
+    for k, line in enumerate(lines):
         span = (pos, pos + len(line))
         pos += len(line) + 1
         if not line.strip() or BOX_RULE.match(line):  # a rule drawn between table rows breaks no table
             continue
-        if TABLE_ROW.search(line) and not _byline(line) and not _prose_after_pipe(line):
+        if k in cells or TABLE_ROW.search(line) and not _byline(line) and not _prose_after_pipe(line):
             table.append(span)
             continue
         flush_table()

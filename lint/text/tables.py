@@ -105,6 +105,9 @@ def _shape(text: str, lines: list[tuple[int, int]]) -> str:
     tabs = sum("\t" in s for s in sample)
     if tabs * 2 >= len(sample):
         return "tab"
+    bars = sum(1 for s in sample if PIPES_ONLY.match(s))
+    if bars * 3 >= len(sample) and all(PIPES_ONLY.match(s) or "|" not in s for s in sample):
+        return "cell"  # cells on lines of their own between lines of pipes, some written over two lines
     single = sum(1 for s in sample if PIPES_ONLY.match(s) or s.count("|") >= 1 and "|" not in s.split("|", 1)[0]
                  and s.strip().endswith("|") and len([p for p in s.split("|") if p.strip()]) <= 1)
     # a line of one cell and more pipes closes a row of cells written one per line ("100 | |||||"), or is a row of
@@ -259,11 +262,67 @@ def _by_labels(text: str, block: Block) -> list[Row] | None:
     return [Row([Cell(c.text, c.start, c.end, i) for i, c in enumerate(r)]) for r in rows if any(c.text for c in r)]
 
 
+def _between_bars(text: str, block: Block) -> list[Row] | None:
+    """"项目" / "|" / "合计" / "|" / "一般公共" / "预算" / "|" / "|" / "行政经费" / "|" / "312.23" / "|": each cell on
+    lines of its own between lines of pipes, a cell written over several lines, two pipe lines in a row an empty
+    cell. A row opens with a name followed by a figure or an empty cell; the names before the first such row are
+    the header, whose width every row must keep (empty cells at a row's end are the breaks before the next row,
+    or cells left blank). Taken only where the header and at least two rows (or every row) have one width: a header of two
+    levels (合计 over 车辆购置, 车辆运行) has more names than rows have cells, and its columns are not known."""
+    lines = [(a, b) for a, b in block.lines if text[a:b].strip()]
+    if any("|" in text[a:b] and not PIPES_ONLY.match(text[a:b]) for a, b in lines):
+        return None
+    cells: list[Cell] = []
+    run: list[tuple[int, int]] = []
+    for a, b in lines + [(-1, -1)]:
+        if a >= 0 and not PIPES_ONLY.match(text[a:b]):
+            run.append((a, b))
+            continue
+        if run:
+            start = run[0][0] + len(text[run[0][0]:run[0][1]]) - len(text[run[0][0]:run[0][1]].lstrip())
+            end = run[-1][0] + len(text[run[-1][0]:run[-1][1]].rstrip())
+            cells.append(Cell("".join(text[x:y].strip() for x, y in run), start, end, 0))
+        elif a >= 0 and cells:
+            cells.append(Cell("", a, a, 0))
+        run = []
+    cells = [c for c in cells if not UNIT.search(c.text)]
+    while cells and not cells[0].text:
+        cells.pop(0)
+    rows: list[list[Cell]] = []
+    for k, c in enumerate(cells):
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        opens = bool(c.text) and not c.is_number and nxt is not None and (nxt.is_number or not nxt.text)
+        if not rows or opens and rows[-1]:
+            rows.append([])
+        rows[-1].append(c)
+    for r in rows:
+        while r and not r[-1].text:
+            r.pop()
+    rows = [r for r in rows if r]
+    first = next((k for k, r in enumerate(rows) if any(c.is_number for c in r)), None)
+    if first is None:
+        return None
+    header = [c for r in rows[:first] for c in r]  # names before the first row of figures, however they were cut
+    if len({c.text for c in header}) < len(header):
+        return None  # a name twice (合计 of all, 合计 of 公务用车): a header of two levels
+    body = rows[first:]
+    width = len(header) if header else max(len(r) for r in body)
+    full = sum(1 for r in body if len(r) == width)
+    if width < 2 or any(len(r) > width for r in body) or full < 2 and not (header and full == len(body)):
+        return None
+    out = [Row([Cell(c.text, c.start, c.end, i) for i, c in enumerate(r)]) for r in ([header] if header else []) + body]
+    for r in out[1 if header else 0:]:
+        while len(r.cells) < width:
+            r.cells.append(Cell("", r.cells[-1].end, r.cells[-1].end, len(r.cells)))
+    return out
+
+
 def _parse_cell_per_line(text: str, block: Block, table: Table) -> None:
-    by_labels = _by_labels(text, block)
-    if by_labels is not None:
-        table.rows = by_labels
-        return
+    for read in (_by_labels, _between_bars):
+        rows = read(text, block)
+        if rows is not None:
+            table.rows = rows
+            return
     row: list[Cell] = []
     for a, b in block.lines:
         line = text[a:b]
