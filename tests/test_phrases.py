@@ -1544,3 +1544,18 @@ def test_the_years_income_is_its_total(text, found):
     # 3860.10 / 5120.40 = 75.39%: 本年收入 names the 收入合计 stated before it in the paragraph
     r = lint_text(text)
     assert codes(r) == found and any(c.rule.code == "FL401" for c in r.checks)
+
+
+@pytest.mark.parametrize("lines,found", [
+    # 0 + 6.40 + 20.00 = 26.40: the three items, one line each, after "如下:"
+    (["某局2024年“三公”经费预算26.40万元,比上年减少1.20万元。具体情况如下:", "1、因公出国(境)费0万元,与上年持平。",
+      "2、公务接待费6.40万元,比上年减少1.20万元。", "3、公务用车购置及运行维护费20.00万元,与上年持平。"], []),
+    (["某局2024年“三公”經費預算26.40萬元。具體情況如下:", "(一)因公出國(境)費0萬元。", "(二)公務接待費6.40萬元。",
+      "(三)公務用車購置及運行維護費21.00萬元。"], ["FL101"]),
+    # 如下 announces lines of any kind: two lines that are not the three items are no list of parts
+    (["本部门2024年收入合计820.00万元,支出合计700.00万元。具体情况如下:", "一、收入820.00万元。", "二、支出700.00万元。"], []),
+])
+def test_lines_after_as_follows_are_the_three_items_of_a_sangong_total(lines, found):
+    r = lint_text("\n".join(lines) + "\n")
+    assert codes(r) == found
+    assert [c.status for c in r.checks if c.rule.code == "FL101"] == (["fail"] if found else ["pass"] if "三公" in lines[0] else [])

@@ -655,8 +655,14 @@ def across_lines(paras: list[Paragraph], n: int) -> list[SumClaim]:
         if trailing is not None and n + 1 < len(paras):
             total = _total_before(para, trailing, set())
             parts = _leading_figures(paras[n + 1:], total, _marker(para)) if total is not None else []
+            # "如下:" announces what follows, not that it is a list of parts: read only where the lines name the
+            # three 三公 items after a 三公 total (which they make by definition)
+            follows = items[trailing].kind == "FOLLOWS"
+            if follows and not (len(parts) >= 3 and sangong_items(parts[:3]) and "三公" in unquoted(total.label)):
+                parts = []
             if len(parts) >= 2:
-                out.append(SumClaim(total, parts, items[trailing], exhaustive=complete_pair(parts, total)))
+                parts = parts[:3] if follows else parts
+                out.append(SumClaim(total, parts, items[trailing], exhaustive=follows or complete_pair(parts, total)))
         opening = next((k for k, it in enumerate(items) if not (isinstance(it, Keyword) and it.kind == "SEP")), None)
         if (opening is not None and isinstance(items[opening], Keyword) and items[opening].kind == "PARTS" and n > 0
                 and paras[n - 1].end <= para.start):
@@ -676,12 +682,12 @@ def across_lines(paras: list[Paragraph], n: int) -> list[SumClaim]:
 
 
 def _trailing_parts(para: Paragraph) -> int | None:
-    """The index of a 其中/包括 that ends its paragraph (before a colon), if one does."""
+    """The index of a 其中/包括 (or a 如下) that ends its paragraph (before a colon), if one does."""
     k = len(para.items) - 1
     while k >= 0 and isinstance(para.items[k], Keyword) and para.items[k].kind in ("SEP", "END"):
         k -= 1
     it = para.items[k] if k >= 0 else None
-    return k if isinstance(it, Keyword) and it.kind == "PARTS" else None
+    return k if isinstance(it, Keyword) and it.kind in ("PARTS", "FOLLOWS") else None
 
 
 def _leading_figures(paras: list[Paragraph], total: Mention, level: int | None = None) -> list[Mention]:
