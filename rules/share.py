@@ -24,8 +24,8 @@ SHARE = Rule(
 SHARES_TOTAL = Rule(
     "FL402", "share-total", "share", "error",
     Message("The shares of one breakdown do not total 100%.", "同一构成中各项占比之和不等于100%。"),
-    explanation=Message('When every part of a complete breakdown carries a share, the shares must total 100% within their rounding.',
-                        '完整构成的各项均列占比时，占比之和在舍入范围内应为100%。'),
+    explanation=Message('When every part of a complete breakdown carries a share, the shares must total 100% within their rounding. Shares written without their parts\' figures, one after another ("行政单位占25.63%,事业单位占74.37%"), are one breakdown where they make 100%, and must make it where their names make a known whole of one base (基本支出 and 项目支出; the three 三公 items; 货物, 工程 and 服务).',
+                        '完整构成的各项均列占比时，占比之和在舍入范围内应为100%。未列各项数额、依次列出的占比（“行政单位占25.63%，事业单位占74.37%”）合计为100%时视为一个构成；其名称构成已知整体（基本支出与项目支出、三公经费三项、货物工程服务）且基数相同时，合计必须为100%。'),
     good='2021年度支出合计1010.52万元。其中:基本支出331.66万元,占32.8%;项目支出678.86万元,占67.2%。',
     bad='2021年度支出合计1010.52万元。其中:基本支出331.66万元,占32.8%;项目支出678.86万元,占68.2%。',
 )
@@ -46,6 +46,8 @@ def check(doc) -> Iterator[Check | Finding]:
             members.append(c)
     for _, claims in groups:
         yield from guarded(_total(doc, claims))
+    for ps in doc.percent_sets:
+        yield from guarded(_percent_set(doc, ps))
 
 
 def _share(doc, c):
@@ -127,3 +129,20 @@ def _total(doc, claims):
 
 
 
+
+
+def _percent_set(doc, ps):
+    """Shares written without their parts' figures: a stretch that makes 100% is a breakdown and agrees; one whose
+    names make a known whole must make it."""
+    total = doc.total(ps.pcts, [])
+    if total is None:
+        return
+    figures = [figure(doc, m, "percent") for m in ps.pcts]
+    if HUNDRED in total:
+        yield Check(SHARES_TOTAL, "pass", figures[-1], figures)
+        return
+    if ps.whole:
+        written = sum(m.q.value for m in ps.pcts)
+        expr = " + ".join(value_text(m.q) for m in ps.pcts)
+        yield Finding(SHARES_TOTAL, "error", Message(f"{expr} = {written}%, not 100%", f"{expr} = {written}%，不等于100%"),
+                      figures[-1], figures, expected="100%")

@@ -1559,3 +1559,19 @@ def test_lines_after_as_follows_are_the_three_items_of_a_sangong_total(lines, fo
     r = lint_text("\n".join(lines) + "\n")
     assert codes(r) == found
     assert [c.status for c in r.checks if c.rule.code == "FL101"] == (["fail"] if found else ["pass"] if "三公" in lines[0] else [])
+
+
+@pytest.mark.parametrize("text,found,statuses", [
+    # no part has a figure: 行政 + 事业 = 100.00, and the five levels make 100.00 (a semicolon ends a breakdown)
+    ("从单位类别看,行政单位占31.42%,事业单位占68.58%;从级次看,省级占12.50%,市级占20.25%,县级占40.05%,乡级占17.20%,"
+     "村级占10.00%。", [], ["pass", "pass"]),
+    ("按采購方式劃分,公開招標、競爭性磋商、詢價分別佔比80.5%、12.2%、7.3%。", [], ["pass"]),
+    # 基本支出 and 项目支出 of one base make the whole: 32.0 + 60.0 is 92%
+    ("本年基本支出占本年支出合计的32.0%,项目支出占本年支出合计的60.0%。", ["FL402"], ["fail"]),
+    # some of the kinds only, no known whole: 62 + 20 names no breakdown, and nothing is said
+    ("公开招标占采购总额的62.0%,竞争性磋商占20.0%。", [], []),
+])
+def test_shares_without_their_figures_make_a_breakdown_when_they_make_a_hundred(text, found, statuses):
+    r = lint_text(text)
+    assert codes(r) == found
+    assert [c.status for c in r.checks if c.rule.code == "FL402"] == statuses

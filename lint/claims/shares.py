@@ -463,3 +463,61 @@ def _worded_sums(doc) -> list[SumClaim]:
             out.append(SumClaim(named[-1], list(parts), run[0].pct.keyword, exhaustive=True,
                                 guess=f"the total is the figure before the shares whose name ends in their base ({word})"))
     return out
+
+
+@dataclass
+class PercentSet:
+    """Shares written without their parts' figures, one after another: "行政单位占25.63%,事业单位占74.37%"."""
+    pcts: list[Mention]
+    whole: bool  # their names make a known whole (基本支出 and 项目支出; the three 三公 items …) of one base
+
+
+def _base_words(m: Mention) -> str:
+    """What a share is of, as its words say: the words after 占 ("第四季度政府采购规模的"), or "" for a bare 占/占比."""
+    label = m.label
+    at = max(label.rfind("占"), label.rfind("比重"))
+    return label[at + 1:].removeprefix("比").removeprefix("重") if at >= 0 else ""
+
+
+def _percent_runs(para: Paragraph) -> list[list[Mention]]:
+    """Runs of shares with no figure of their own: each a percent of the share role (or, after a 分别, a percent
+    following one) with no amount just before it in its clause, and nothing between two of them but words, commas
+    and 、; a semicolon or the end of a sentence ends a run."""
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
+    ms = para.mentions
+    for k, m in enumerate(ms):
+        prev = ms[k - 1] if k else None
+        follows = (run and prev is run[-1] and m.sent == prev.sent and m.kind == "percent" and not m.q.approx
+                   and (m.role == "share" or "分别" in run[0].label) and not any(
+                       isinstance(it, Keyword) and (it.kind == "END" or it.text == ";")
+                       for it in para.items[prev.index + 1:m.index]))
+        if follows:
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        own = prev is not None and prev.sent == m.sent and prev.kind in ("money", "count") and prev.clause >= m.clause - 1
+        run = [m] if m.kind == "percent" and m.role == "share" and not m.q.approx and not own else []
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+@claim_kind("percent_sets")
+def _percent_sets(doc) -> list[PercentSet]:
+    """Percent-only breakdowns ("从单位类别看,行政单位占25.63%,事业单位占74.37%;从级次看,中央级占15.24%,…"): in each run,
+    the stretches of shares that make 100% are one breakdown each; a run whose names make a known whole and whose
+    shares name one base is one breakdown, whatever it makes."""
+    out: list[PercentSet] = []
+    for para in doc.paragraphs:
+        for run in _percent_runs(para):
+            bases = {_base_words(m) for m in run if m.label}
+            whole = len(bases) == 1 and (complete_pair(run) and len(run) == 2 or names_whole(run))
+            if whole and not _about_hundred(run):
+                out.append(PercentSet(run, True))
+                continue
+            claims = [ShareClaim(part=m, pct=m) for m in run]
+            for start, end in _runs(len(claims), lambda s, claims=claims: _hundred_at(claims, s)):
+                out.append(PercentSet(run[start:end], whole and end - start == len(run)))
+    return out
