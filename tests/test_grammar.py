@@ -101,6 +101,17 @@ def test_years_are_not_amounts():
     assert [q.text for q in quantities("2023年度收入1010.52万元")] == ["1010.52万元"]
 
 
+@pytest.mark.parametrize("text,year", [("111年度决算收入52.3亿元", "111年度"), ("112年3月收入4.1亿元", "112年"),
+                                       ("108年底余额6.2亿元", "108年")])
+def test_years_of_the_republic_are_years(text, year):
+    its = items(text)
+    assert isinstance(its[0], Keyword) and its[0].kind == "YEAR" and its[0].text == year
+
+
+def test_a_hundred_and_ten_years_of_history_is_no_year():
+    assert [q.text for q in quantities("建校110年来培养学生3.2万人")] == ["110", "3.2万人"]
+
+
 def test_list_of_amounts_is_not_a_thousands_number():
     assert [q.value for q in quantities("各减少1267.86,2570.97万元")] == [Decimal("1267.86"), Decimal("2570.97")]
 

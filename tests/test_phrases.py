@@ -1575,3 +1575,13 @@ def test_shares_without_their_figures_make_a_breakdown_when_they_make_a_hundred(
     r = lint_text(text)
     assert codes(r) == found
     assert [c.status for c in r.checks if c.rule.code == "FL402"] == statuses
+
+
+@pytest.mark.parametrize("text,found", [
+    # 112年度 is 2023 in the Republic of China calendar: a year, not a figure standing between 較 and the percent
+    ("112年度地方稅收入占歲入比例為48.6%,較111年度的47.9%增加0.7個百分點。", []),
+    ("112年度地方稅收入占歲入比例為48.6%,較111年度的47.9%增加0.9個百分點。", ["FL206"]),
+])
+def test_a_year_of_the_republic_is_a_year(text, found):
+    r = lint_text(text)
+    assert codes(r) == found and any(c.rule.code == "FL206" for c in r.checks)

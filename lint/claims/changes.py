@@ -196,7 +196,8 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
             basis = "budget" if "预算" in words and "决算" not in words else "actual" if "决算" in words else ""
             pool = [m for m in reversed(before) if usable_amount(m) and not m.q.approx
                     and (dim is None or m.same_dimension(dim))]
-            year = next((int(it.text[:4]) for it in reversed(items[:bi]) if isinstance(it, Keyword) and it.kind == "YEAR"), None)
+            year = next((int(it.text.split("年")[0]) for it in reversed(items[:bi])
+                         if isinstance(it, Keyword) and it.kind == "YEAR"), None)
             # a respectively-list's first label names every item ("货物类、工程类和服务类采购金额分别为6571.4亿元、…"): it
             # names no one figure
             named = [m for m in pool if _names(subject, m.label) and "分别" not in m.label

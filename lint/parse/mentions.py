@@ -100,7 +100,7 @@ def build(sentences: list[Sentence], start: int, end: int) -> Paragraph:
             first_seen = False
             continue
         if isinstance(it, Keyword) and it.kind == "YEAR":
-            sent_year = int(it.text[:4])
+            sent_year = int(it.text.split("年")[0])
             continue
         if not isinstance(it, Quantity):
             continue
