@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from fiscal_lint.arith.numbers import Interval, fmt
 from fiscal_lint.check.explain import HUNDRED, in_unit, percent, shown, value_text
 from fiscal_lint.check.rule import Check, Family, Figure, Finding, Message, Rule, figure, guarded
 from fiscal_lint.claims.executions import ExecClaim
+from fiscal_lint.claims.schedules import schedule, schedules_by_days
 
 FAMILY = Family("execution", Message("Budget execution", "预算执行"))
 
@@ -47,6 +49,8 @@ def check(doc) -> Iterator[Check | Finding]:
     for claim in doc.executions:
         yield from guarded(_check(doc, claim))
     yield from guarded(_comparisons(doc))
+    for c in doc.schedules:
+        yield from guarded(_schedule(doc, c))
 
 
 def _budget_text(c: ExecClaim) -> str:
@@ -157,3 +161,38 @@ def _comparisons(doc):
                       f"{c.left_word.text}{value_text(c.left.q)}{rel_zh}{c.right_word.text}{value_text(c.right.q)}，"
                       f"文中却称“{word}”")
         yield Finding(COMPARISON, "error", msg, anchor, figures, expected=rel_zh)
+
+
+SCHEDULE = Rule(
+    "FL305", "execution-schedule", "execution", "warning",
+    Message("An execution rate is not as far from the time schedule (序时进度) as stated.",
+            "执行进度与序时进度的差距与所述不符。"),
+    explanation=Message('The time schedule of a period is the share of the year it covers (上半年 50%, 1-7月 7/12 = 58.33%, 一季度 25%): a rate stated ahead of it or behind it by so many points must be that far from it. The schedule is read from the period named before the rate in its paragraph (or the paragraph before), and may be counted by months or by days (1-5月: 41.67%, or 151/365 = 41.37%); a gap that neither makes is reported.',
+                        '期间的序时进度为其占全年的比例（上半年50%，1-7月7/12即58.33%，一季度25%）：所述超过或低于序时进度的百分点数，应等于执行进度与序时进度之差。期间取自执行进度之前（本段或上一段）所述期间，序时进度可按月或按天计算（1-5月：41.67%，或151/365即41.37%）；两种算法都不符时报告。'),
+    good='上半年，全县一般公共预算收入完成年初预算的53.5%，超序时进度3.5个百分点。',
+    bad='上半年，全县一般公共预算收入完成年初预算的53.5%，超序时进度5.5个百分点。',
+)
+RULES.append(SCHEDULE)
+
+
+def _schedule(doc, c):
+    rate, points = doc.interval(c.rate, [c.rate, c.points]), doc.interval(c.points, [c.rate, c.points])
+    if rate is None or points is None:
+        return
+    at = schedule(c.months)
+    # by months or by days, whichever the office counts: 5/12 = 41.67%, 151/365 = 41.37%
+    ways = (at, *schedules_by_days(c.months))
+    stated = points if c.sign > 0 else -points
+    figures = [figure(doc, c.points, "points"), figure(doc, c.rate, "rate")]
+    if any((rate - Interval.exact(w)).overlaps(stated) for w in ways):
+        yield Check(SCHEDULE, "pass", figures[0], figures)
+        return
+    diff = c.rate.q.value - at
+    side_en, side_zh = ("ahead of", "超") if diff >= 0 else ("behind", "低于")
+    said_en, said_zh = ("ahead of", "超") if c.sign > 0 else ("behind", "低于")
+    at_text = fmt(at, 2)
+    msg = Message(f"{value_text(c.rate.q)} − {at_text}% ({c.months} of 12 months) = {fmt(abs(diff), 2)} points {side_en} "
+                  f"the schedule, stated {said_en} it by {value_text(c.points.q)}",
+                  f"{value_text(c.rate.q)} − {at_text}%（{c.months}/12个月）= {side_zh}序时进度{fmt(abs(diff), 2)}个百分点，"
+                  f"文中为{said_zh}{value_text(c.points.q)}")
+    yield Finding(SCHEDULE, "warning", msg, figures[0], figures, expected=f"{fmt(abs(diff), c.points.q.decimals)}个百分点")

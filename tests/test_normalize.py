@@ -77,3 +77,9 @@ def test_table_rows_are_never_joined():
 
 def test_traditional_keywords():
     assert normalize("較上年增長，減少，佔，總計，結餘，預算，決算").text == "较上年增长,减少,占,总计,结余,预算,决算"
+
+
+def test_traditional_forms_of_the_grammar_words():
+    # every word the claim grammar knows has its traditional form mapped: 序時進度, 壓縮, 無變化, 團組 …
+    text = "超序時進度,時間進度,壓減,壓縮,無變化,沒有變化,團組,漲幅,將近,知曉率,發佈率,回訪率"
+    assert normalize(text).text == "超序时进度,时间进度,压减,压缩,无变化,没有变化,团组,涨幅,将近,知晓率,发布率,回访率"
