@@ -96,5 +96,5 @@ def _rate(doc, c):
             expected = None
     # the one definition's interval: with several, no one figure is the one truncated
     truncated = severity == "error" and len(c.definitions) == 1 and doc.only_truncated(c.rate, computed)
-    yield Finding(rule, severity, msg, figures[0], figures, expected=expected, truncated=truncated)
+    yield Finding(rule, severity, msg, figures[0], figures, expected=expected, truncated=truncated, unsure=c.unsure)
 

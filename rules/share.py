@@ -79,7 +79,21 @@ def _share(doc, c):
     msg = Message(f"{value_text(c.part.q)} / {total_text} = {mid}, stated {value_text(c.pct.q)}",
                   f"{value_text(c.part.q)} ÷ {total_text} = {mid}，文中为{value_text(c.pct.q)}")
     yield Finding(SHARE, "error", msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),
-                  unsure=c.guess or _overlapping(doc, c), truncated=doc.only_truncated(c.pct, computed))
+                  unsure=c.guess or _overlapping(doc, c) or _own_precision(doc, c, stated),
+                  truncated=doc.only_truncated(c.pct, computed))
+
+
+def _own_precision(doc, c, stated) -> str:
+    """"一般性转移支付预算3.9万亿元,…其中:西部地区1.71万亿元,占比44.4%": among figures written to two places, 3.9 is read
+    as 3.90; read as written (3.85 to 3.95) the share agrees, so which it is cannot be told."""
+    part = doc.interval(c.part, [])
+    total = doc.interval(c.total, []) if c.total is not None else doc.total(c.parts, [])
+    if part is None or total is None:
+        return ""
+    ratio = part / total
+    if ratio is not None and ratio.scaled(HUNDRED).overlaps(stated):
+        return "the share agrees with each figure read to the places it is written to"
+    return ""
 
 
 def _overlapping(doc, c) -> str:
@@ -115,8 +129,8 @@ def _total(doc, claims):
     elif not owner_parts:
         return
     total = doc.total([c.pct for c in claims], [])
-    if total is None:
-        return
+    if total is None or any(c.guess for c in claims):
+        return  # shares whose base is a guess may be of another whole: what they total says nothing
     figures = [figure(doc, c.pct, "percent") for c in claims]
     anchor = figures[-1]
     if HUNDRED in total:

@@ -1585,3 +1585,87 @@ def test_shares_without_their_figures_make_a_breakdown_when_they_make_a_hundred(
 def test_a_year_of_the_republic_is_a_year(text, found):
     r = lint_text(text)
     assert codes(r) == found and any(c.rule.code == "FL206" for c in r.checks)
+
+
+# ---- readings that unseen pages (a sweep of 40, read by hand) showed to be wrong
+
+
+def test_a_list_of_another_kind_of_figure_ends_at_its_semicolon():
+    # 其中 names the lengths and counts of 道路设施; the amounts after the semicolon are its siblings, with shares of
+    # the whole that 道路设施's own share names
+    r = lint_text("从资产结构看,道路设施820亿元,占全县资产总额41.0%,其中:公路2.3万公里,桥梁410座;流动资产600亿元,占30.0%;"
+                  "固定资产380亿元,占19.0%,其中:房屋1200万平方米、价值210亿元;在建工程200亿元,占10.0%。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code in ("FL101", "FL401")]
+
+
+def test_the_shares_of_parts_of_a_total_that_is_a_share_itself_may_be_of_the_whole():
+    # 320 + 180 = 500 holds; 320 / 500 is 64%, but 8.0% and 4.5% are shares of the larger whole the total is 12.5% of
+    r = lint_text("全县事业单位资产总额500亿元,占全县12.5%,其中:教育部门320亿元,占8.0%;卫生部门180亿元,占4.5%。")
+    assert codes(r) == []
+    assert sorted(c.status for c in r.checks if c.rule.code == "FL401") == ["unsure", "unsure"]
+    assert [c.status for c in r.checks if c.rule.code == "FL101"] == ["pass"]
+
+
+def test_a_share_that_agrees_with_its_figures_read_as_written_is_unsure():
+    # 2.8 among figures to two places reads 2.80, and 1.26 / 2.80 = 45.0%; read as written, 2.75-2.85, 45.6% agrees
+    r = lint_text("对地方一般性转移支付预算2.8万亿元,其中:西部地区1.26万亿元,占比45.6%,中部地区1.18万亿元,占比42.5%。")
+    assert codes(r) == [] and "unsure" in [c.status for c in r.checks if c.rule.code == "FL401"]
+
+
+@pytest.mark.parametrize("text,found", [
+    # 所有者权益 is the whole of net assets; 归属于母公司的净资产 is the owners' part of it
+    ("区属国有企业资产总额960.40亿元;负债总额600.10亿元;所有者权益360.30亿元;归属于母公司的净资产330.25亿元。", []),
+    ("区属国有企业资产总额960.40亿元;负债总额600.10亿元;所有者权益365.30亿元;归属于母公司的净资产330.25亿元。",
+     ["FL101"]),
+])
+def test_net_assets_are_the_owners_equity_not_the_parent_companys_share(text, found):
+    r = lint_text(text)
+    assert codes(r) == found and [c.rule.code for c in r.checks if c.rule.code == "FL101"] == ["FL101"]
+
+
+def test_a_list_whose_words_name_a_figure_of_the_sentence_before_is_that_figures():
+    # 2022年决算数 is 302.10, not the 2023 budget next to it: 96.10 + 206.00 = 302.10
+    r = lint_text("其中,公务用车购置及运行维护费:2022年决算数302.10万元,2023年预算数250.00万元。"
+                  "2022年决算数包括公务用车购置费96.10万元,运行维护费206.00万元。")
+    assert codes(r) == [] and [c.figures[0].text for c in r.checks if c.rule.code == "FL101"] == ["302.10万元"]
+
+
+def test_how_far_one_place_is_from_another_is_no_level_of_a_year():
+    # 比最低的甲县高612.40元 (2023) and …高590.10元 (2022) are gaps; the 分别增加 figures are other places' changes
+    r = lint_text("2023年,本市生均公用经费在全省居第9位,比全省均值低120.50元/(生·年),比最高的戊市低9630.20元/(生·年),"
+                  "比最低的甲县高612.40元/(生·年)。2022年,本市生均公用经费在全省居第10位,比全省均值低98.20元/(生·年),"
+                  "比最高的戊市低8420.70元/(生·年),比最低的乙县高590.10元/(生·年)。2023年与2022年相比,生均公用经费增加额"
+                  "居前两位的是丙市、丁市,分别增加了1520.30元/(生·年)、640.20元/(生·年),本市增加了22.30元/(生·年)。")
+    assert codes(r) == []
+
+
+def test_an_office_taken_as_an_example_is_that_offices():
+    r = lint_text("以水利部为例,2023年度财政拨款收入52.10亿元,比2022年度减少1.20亿元。"
+                  "自然资源部2023年度财政拨款收入188.40亿元,比2022年度减少9.60亿元。")
+    assert [c.rule.code for c in r.findings] == []
+
+
+def test_a_comma_typed_for_a_decimal_point_makes_no_figure():
+    # 1130,25 is 1130.25 mistyped: neither 1130 nor 25万元 is read, and 1260.40 = 1130.25 + 130.15 is not misjudged
+    r = lint_text("共完成采购预算金额1260.40万元,实际采购金额1130,25万元,节约财政资金130.15万元。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL101"]
+
+
+def test_the_totals_of_a_per_item_list_are_stated_together():
+    # the two totals of the items (新增 and 置换) are of two sentences: 一般 and 新增 of the next are no column of them
+    r = lint_text("本月发行新增债券2100亿元,置换债券820亿元。从全年看,发行地方债6300亿元,其中,一般债券2900亿元,"
+                  "专项债券3400亿元;按用途划分,新增债券5100亿元,置换债券1200亿元。")
+    assert codes(r) == []
+
+
+def test_a_revenue_plan_inside_the_phrase_is_no_part():
+    # 完成年度收入计划 410000万元 的 102.0%: the plan is the rate's base, and 超收 and the plan are no parts of the total
+    r = lint_text("全年完成一般公共预算总收入980000万元。其中,区本级收入418200万元,完成年度收入计划410000万元的102.0%;"
+                  "上级补助收入520000万元,调入资金41800万元。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL101"] == ["pass"]
+
+
+def test_a_saving_rate_of_a_budget_whose_spending_is_not_stated_is_unsure():
+    # 132.40 / 1420.00 = 9.32%, stated 10%: of what was spent (1287.60, not stated) it is 10.28%
+    r = lint_text("全年共完成采购预算金额1420.00万元,节约财政资金132.40万元,节约率为10%。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL411"] == ["unsure"]

@@ -35,6 +35,8 @@ def test_a_schedule_counted_by_days_agrees():
 
 @pytest.mark.parametrize("text", [
     "全县一般公共预算收入完成年初预算的53.5%,超序时进度3.5个百分点。",  # no period: no schedule
+    # two periods before the rate, one of them a comparison: which one the rate is of is not said
+    "今年1-6月份,全县财政运行好于一季度。\n全县一般公共预算支出完成预算的53.5%,超过时间进度3.5个百分点。",
     "上半年,全县一般公共预算收入增长8.5%,超序时进度3.5个百分点。",  # a growth, not an execution rate
 ])
 def test_no_period_or_no_execution_rate_is_not_read(text):

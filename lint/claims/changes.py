@@ -320,9 +320,14 @@ def _distributive(para: Paragraph, bi: int, kw: Keyword, sent: int, deltas: list
             for n, (c, d) in enumerate(zip(currents, deltas, strict=True))]
 
 
+# "比最低的甘肃省高826.05元": a figure that is how far one thing is from another, not a level of anything
+GAP = regex.compile(r"(?:^|[,;:])[比较][^,;:。]*?(?:高|低|多|少)(?:出|了)?$")
+
+
 def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:
     """Two figures of one quantity for consecutive years, the later first."""
-    prior = [m for m in para.mentions if m.index < before and usable_amount(m) and m.year and not m.q.approx]
+    prior = [m for m in para.mentions if m.index < before and usable_amount(m) and m.year and not m.q.approx
+             and not GAP.search(m.label)]
     for a in reversed(prior):
         for b in reversed(prior):
             if b is not a and b.year == a.year - 1 and b.same_dimension(a) and _same_subject(a.label, b.label):

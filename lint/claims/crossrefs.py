@@ -92,8 +92,9 @@ CARVE = regex.compile(r"剔除|扣除|不含|除[^,:]{1,12}外")
 
 # a body named at the start of a sentence, before its year or its quoted item: "市食药监局2015年“三公”经费…"
 # (a news report comparing offices: the same category of two offices is not one quantity)
-BODY = regex.compile(r"^(?:比如|例如|如|其中)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
-                     r"(?=[,:]?(?:(?:19|20)\d\d年|“|\"))")
+# ("以人力资源和社保部为例,2020年度…": the example the sentence takes)
+BODY = regex.compile(r"^(?:比如|例如|如|其中|以)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
+                     r"(?=为例|[,:]?(?:(?:19|20)\d\d年|“|\"))")
 
 
 def _body(para: Paragraph, m: Mention) -> str:

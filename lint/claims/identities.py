@@ -10,14 +10,19 @@ from .sums import SumClaim
 # the whole, and its parts in the order the documents state them, by the words their labels hold; a label
 # holding a later word is not the earlier one ("净资产总额" is no 资产总额)
 IDENTITIES = (
-    (("资产",), ("负债",), ("净资产",)),
+    (("资产",), ("负债",), ("净资产", "所有者权益")),
     (("采购计划", "计划采购", "采购预算"), ("实际采购",), ("节约",)),
     (("送审",), ("审定",), ("审减",)),  # a project review: what was submitted, approved, and cut
 )
 
 
+# a share of a term, not the term: "归属于母公司的净资产" is the owners' part of 所有者权益
+SHARE_OF = ("归属于", "归母", "少数股东")
+
+
 def _is(m: Mention, words: tuple[str, ...], later: tuple[str, ...]) -> bool:
-    return any(w in m.label for w in words) and not any(w in m.label for w in later)
+    return (any(w in m.label for w in words) and not any(w in m.label for w in later)
+            and not any(w in m.label for w in SHARE_OF))
 
 
 @paragraph_kind("identities")

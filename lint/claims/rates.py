@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..parse.extract import Keyword, Quantity
 from ..parse.mentions import Mention, Paragraph
 from .common import listed, sent_start, usable_amount
@@ -16,11 +18,14 @@ class RateClaim:
     # each definition: (English name, Chinese name, numerator terms, denominator terms)
     definitions: list[tuple[str, str, list[Mention], list[Mention]]] = field(default_factory=list)
     multiplier: Mention | None = None  # "× 100%" in a written formula
+    unsure: str = ""  # why a rate no definition gives may still be right
 
 
 STAFF = ("在职", "实有")
 SPENT = ("采购", "预算", "支出", "金额")  # words naming the figure spent, of which a 节约率 is the saving
 ESTABLISHMENT = ("编制", "核定")
+BUDGETED = regex.compile(r"预算|计划")
+ACTUALLY = regex.compile(r"实际|执行|决算")
 
 
 def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
@@ -59,7 +64,12 @@ def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:
                 if saved is not None and id(saved) in parts:
                     parts = set()  # "其中货物类…实际采购金额…39944.66万元,共节约资金9017.78万元": both are the part's
                 spent = _spent(paragraphs[max(0, pi - 2): pi], para, m, before, saved, parts)
-                if saved and spent:
+                if saved and spent and BUDGETED.search(spent.label) and not ACTUALLY.search(spent.label):
+                    # "采购预算金额1581.64万元,…节约资金161.11万元,节约率为11%": the budget is what was spent and saved;
+                    # the rate may be of the saving over what was spent, which is not stated
+                    claim.definitions.append(("saved / budget", "节约额 ÷ 预算额", [saved], [spent]))
+                    claim.unsure = "the rate may be of the saving over what was spent, which is not stated"
+                elif saved and spent:
                     claim.definitions.append(("saved / (spent + saved)", "节约额 ÷ (支出额 + 节约额)", [saved], [spent, saved]))
                     claim.definitions.append(("saved / spent", "节约额 ÷ 支出额", [saved], [spent]))
             elif name == "审减率":

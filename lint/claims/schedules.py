@@ -42,12 +42,13 @@ def months(period: str) -> int | None:
 
 
 def _period_before(paras: list[Paragraph], n: int, index: int) -> Keyword | None:
-    """The latest period named before a position of the paragraph, or else in the paragraph before it."""
+    """The period named before a position of the paragraph, or else in the paragraph before it; none where two
+    periods are named there ("1-6月份,…好于一季度"): which one the rate is of is not known."""
     places = [(paras[n], index)] + ([(paras[n - 1], None)] if n else [])
     for para, end in places:
         found = [it for it in para.items[:end] if isinstance(it, Keyword) and it.kind == "PERIOD"]
         if found:
-            return found[-1]
+            return found[-1] if len({months(it.text) for it in found}) == 1 else None
     return None
 
 

@@ -223,6 +223,8 @@ def _per_item(para: Paragraph, ki: int, parts: list[Mention], consumed: set[int]
               and not m.q.approx and m.index not in consumed and m.same_dimension(parts[0])][-width:]
     if len(totals) != width or any(any(not g[j].same_dimension(totals[j]) for g in groups) for j in range(width)):
         return None
+    if len({t.sent for t in totals}) > 1:
+        return None  # the totals of one place are stated together: figures of two sentences are two statements
     return [(totals[j], [g[j] for g in groups]) for j in range(width)]
 
 
@@ -337,10 +339,25 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             listed = any(isinstance(it, Keyword) and it.kind == "SEP" and it.text == "、" for it in para.items[start:ki])
             if not opens or listed or m.sent < kw_sent - 1 or para.items[ki].text in EXHAUSTIVE_CONNECTIVES:
                 return None
+            named = _named_before(para, m.sent, start, ki)
+            if named is not None:
+                return named
         if para.items[ki].text.startswith("分别") and _names_listed(para, m.index, ki):
             return None  # "其中,A x亿元…;B与C分别为y亿元和z亿元": names mapped to figures, not parts of x
         return m
     return None
+
+
+def _named_before(para: Paragraph, sent: int, start: int, ki: int) -> Mention | None:
+    """"…2010年决算数467.54万元,2011年预算数338.3万元。2010年决算数包括…": the words opening the connective's sentence
+    name one figure of the sentence before; that figure is the total, not the nearest one."""
+    words = regex.sub(r"[\p{P}\s]", "", "".join(it.text for it in para.items[start:ki] if isinstance(it, Label)
+                                                or isinstance(it, Keyword) and it.kind not in ("YEAR", "SEP", "END")))
+    if len(words) < 2:
+        return None
+    found = [x for x in para.mentions if x.sent == sent and usable_amount(x) and not x.q.approx
+             and regex.sub(r"[\p{P}\s]", "", x.label).endswith(words)]
+    return found[0] if len(found) == 1 else None
 
 
 def _names_listed(para: Paragraph, a: int, b: int) -> bool:
@@ -408,6 +425,13 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
     bracketed = opened > 0
     spent_on = False  # "县本级新增一般债券2.54亿元,用于公路建设1.42亿元,…": what an item is spent on is its own list
     seen_figure = False
+    # "公共基础设施1933亿元,…,其中:等级公路1.6万公里,城市桥梁273座;流动资产750亿元,…": a list whose first figure is of
+    # another kind is of those things; what follows its semicolon are the total's siblings, where the part before has no
+    # amount of the total's kind or the total is a share of a whole itself ("固定资产724亿元,占18.3%,其中:房屋2841万平方米、
+    # 价值495亿元;在建工程348亿元,占8.8%"); not where each item states its count and its amounts, as the total did
+    foreign = False
+    own_share = next((x.role == "share" for x in para.mentions if x.index > total.index and x.sent == total.sent
+                      and (x.role == "share" or usable_amount(x))), False)
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
@@ -436,7 +460,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                     and isinstance(items[j - 1], Label) and SUBLIST.search(items[j - 1].text):
                 nested_under, nested_depth = parts[-1], depth  # "财力安排支出68.4亿元,…,主要支出事项:…": the part's own list
             if it.kind == "SEP" and it.text == ";":
-                if bracketed:
+                if bracketed or foreign and (not any(segment_of.get(p.index) == segment for p in parts) or own_share):
                     break  # "(一级企业9户,其中…3户…;二级企业19户;…)": a list opened inside brackets ends at ";"
                 segment += 1
                 after_semicolon, named, spent_on = True, False, False
@@ -454,11 +478,12 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
                     continue
             if not parts and not seen_figure and m.kind == "number" and m.q.unit.startswith("千"):
                 break  # "配套建筑物5座;…,其中5米宽巷道0.19千米…": a list of lengths (千米), not of the figure before it
+            seen_before = seen_figure
             seen_figure = seen_figure or m.kind != "number"
             if m.role in ATTACHED_ROLES or m.kind not in ("money", "count"):
-                pass
+                foreign = foreign or not parts and not seen_before and m.role not in ATTACHED_ROLES and m.kind != "percent"
             elif not m.same_dimension(total):
-                pass
+                foreign = foreign or not parts and not seen_before
             elif _flow(total.label) and _flow(m.label) and _flow(total.label) != _flow(m.label):
                 break  # "收入…其中…;支出…": spending is never a part of income, nor income of spending
             elif inner and fresh and not _related(_name(para, m), _name(para, total)):
