@@ -127,7 +127,7 @@ def test_label_is_the_words_before_a_figure():
     ("与上年相比", "BASE"), ("与2020年相比", "BASE"), ("較上年決算數", "BASE"), ("较上年支出数", "BASE"),
     ("增加", "UP"), ("增长", "UP"), ("增長", "UP"), ("提高", "UP"), ("增幅为", "UP"),
     ("减少", "DOWN"), ("減少", "DOWN"), ("下降", "DOWN"), ("降低", "DOWN"), ("负增长", "DOWN"),
-    ("持平", "FLAT"), ("基本持平", "FLAT"),
+    ("持平", "FLAT"), ("基本持平", "FLAT"), ("无增减", "FLAT"), ("无增减变化", "FLAT"),
     ("合计", "TOTAL"), ("總計", "TOTAL"), ("共计", "TOTAL"), ("总额", "TOTAL"),
     ("其中", "PARTS"), ("包括", "PARTS"), ("分别为", "PARTS"), ("主要用于", "PARTS"), ("主要支出方向为", "PARTS"),
     ("占", "SHARE"), ("佔", "SHARE"), ("占比", "SHARE"),

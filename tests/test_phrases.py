@@ -1669,3 +1669,10 @@ def test_a_saving_rate_of_a_budget_whose_spending_is_not_stated_is_unsure():
     # 132.40 / 1420.00 = 9.32%, stated 10%: of what was spent (1287.60, not stated) it is 10.28%
     r = lint_text("全年共完成采购预算金额1420.00万元,节约财政资金132.40万元,节约率为10%。")
     assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL411"] == ["unsure"]
+
+
+def test_no_increase_or_decrease_is_a_change_of_nothing():
+    # 较上年无增减: the part stayed level, so the parts' changes 0 + 0 − 1.20 make the total's −1.20
+    r = lint_text("2024年“三公”经费预算8.30万元,比上年减少1.20万元。其中:因公出国(境)费0万元,较上年无增减;公务接待费1.30万元,"
+                  "较上年无增减;公务用车购置及运行维护费7.00万元,比上年减少1.20万元。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL103"] == ["pass"]
