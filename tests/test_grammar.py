@@ -108,6 +108,10 @@ def test_years_of_the_republic_are_years(text, year):
     assert isinstance(its[0], Keyword) and its[0].kind == "YEAR" and its[0].text == year
 
 
+def test_passing_a_figure_is_a_bound():
+    assert [q.approx for q in quantities("收入突破了120亿元")] == ["突破了"]
+
+
 def test_a_hundred_and_ten_years_of_history_is_no_year():
     assert [q.text for q in quantities("建校110年来培养学生3.2万人")] == ["110", "3.2万人"]
 

@@ -1676,3 +1676,20 @@ def test_no_increase_or_decrease_is_a_change_of_nothing():
     r = lint_text("2024年“三公”经费预算8.30万元,比上年减少1.20万元。其中:因公出国(境)费0万元,较上年无增减;公务接待费1.30万元,"
                   "较上年无增减;公务用车购置及运行维护费7.00万元,比上年减少1.20万元。")
     assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL103"] == ["pass"]
+
+
+def test_a_per_student_figure_is_no_category_of_the_unit():
+    # 生均公用经费 of 中学 and of 普通高中 are two quantities, and neither is the unit's 公用经费
+    r = lint_text("全市中学生均公用经费130.20元,比上年下降2.10%,其中:普通高中生均公用经费245.60元,初中生均公用经费110.30元。")
+    assert [c.rule.code for c in r.checks if c.rule.code == "FL711"] == []
+
+
+def test_a_negative_percent_compared_with_is_not_read():
+    # 0.3 − (−1.2) = 1.5: the gap is right, but a negative percent is read as its size, so it is left alone
+    r = lint_text("全省一般公共预算支出增长0.3%,比我市增幅(-1.2%)高1.5个百分点。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL206"]
+
+
+def test_a_bound_that_several_places_each_pass_is_no_total():
+    r = lint_text("全市三个区的财政收入都超过了40亿元。其中甲区总量较高,金额为46.20亿元。")
+    assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL101"]

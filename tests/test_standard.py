@@ -52,6 +52,10 @@ def test_table_of_contents():
     # a report table is often an attachment or an image: its absence from the text is not reported
     table = "目录\n一、部门职责\n二、收入支出决算总表\n三、其他重要事项说明\n一、部门职责\n负责全区财政工作。\n三、其他重要事项说明\n"
     assert codes(lint_text(table)) == []
+    # nor is one named in 《》; and a heading that adds words to the entry's ("部门(单位)机构设置情况") is the entry
+    quoted = "目录\n一、主要职责\n二、《收支预算总表》\n三、部门机构设置\n四、其他说明\n一、主要职责\n负责全镇工作。\n" \
+             "三、部门(单位)机构设置情况\n设有3个股室。\n四、其他说明\n"
+    assert codes(lint_text(quoted)) == []
 
 
 def test_space_aligned_standard_tables_are_not_read_by_position():

@@ -183,7 +183,7 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
                     and not any(c in m.label for c in ("收入", "支出合计")) and _bare(m.label):
                 category = _category(previous.label)
             previous = m
-            if not category or any(w in m.label for w in ("较", "比", "增加", "减少", "人均", "车均", "平均")):
+            if not category or any(w in m.label for w in ("较", "比", "增加", "减少", "人均", "车均", "平均", "生均", "户均")):
                 continue
             basis = {"budget": "budget", "actual": "actual"}.get(m.role)
             inferred = basis is None

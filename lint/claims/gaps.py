@@ -28,6 +28,12 @@ COMPARE_SIGN = {"高于": 1, "多于": 1, "大于": 1, "低于": -1, "少于": -
 BRACKETS = regex.compile(r"[\p{P}\s]*")
 
 
+def _minus(para: Paragraph, m: Mention) -> bool:
+    """Is the figure written with a minus sign before it ("(-1.4%)")?"""
+    before = para.items[m.index - 1] if m.index > 0 else None
+    return m.q.text.startswith("-") or isinstance(before, Label) and before.text.rstrip().endswith("-")
+
+
 def _between(para: Paragraph, a: int, b: int) -> list | None:
     """The items strictly between two positions, None when a figure or a clause break stands there."""
     items = para.items[a + 1:b]
@@ -75,8 +81,8 @@ def gaps(para: Paragraph) -> list[Gap]:
         if p.kind != "points" or p.q.approx or k == 0:
             continue
         versus = ms[k - 1]
-        if versus.kind != "percent" or versus.q.approx or versus.sent != p.sent:
-            continue
+        if versus.kind != "percent" or versus.q.approx or versus.sent != p.sent or _minus(para, versus):
+            continue  # "比我市增幅(-1.4%)高1.5个百分点": a negative percent compared with is not read
         between = _between(para, versus.index, p.index)
         if between is None:
             continue

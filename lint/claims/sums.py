@@ -329,8 +329,8 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             continue
         if m.kind not in ("money", "count"):
             continue  # "7×24小时", list numbers: no unit, no total
-        if m.q.approx:
-            return None  # the nearest total is an estimate: nothing to check against
+        if m.q.approx or _compared_with(para, m):
+            return None  # the nearest total is an estimate, or a bound ("都超过了50亿元"): nothing to check against
         if m.sent != kw_sent:
             # only a connective that opens its sentence may reach back, and only one sentence;
             # "收入、支出分别为100万元、90万元" maps labels to figures and reaches nowhere
@@ -346,6 +346,14 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             return None  # "其中,A x亿元…;B与C分别为y亿元和z亿元": names mapped to figures, not parts of x
         return m
     return None
+
+
+def _compared_with(para: Paragraph, m: Mention) -> bool:
+    """Does a comparison word (超过, 高于 …) stand right before the figure ("都超过了50亿元")?"""
+    k = m.index - 1
+    if k >= 0 and isinstance(para.items[k], Label) and para.items[k].text == "了":
+        k -= 1
+    return k >= 0 and isinstance(para.items[k], Keyword) and para.items[k].kind == "COMPARE"
 
 
 def _named_before(para: Paragraph, sent: int, start: int, ki: int) -> Mention | None:

@@ -98,6 +98,12 @@ def toc(text: str, lines: list[tuple[int, int]]) -> list[TocEntry]:
     return out[: last + 1]
 
 
+def _in_order(key: str, line: str) -> bool:
+    """Are the characters of `key` all in `line`, in their order?"""
+    rest = iter(line)
+    return bool(key) and all(ch in rest for ch in key)
+
+
 NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])\s*")
 
 
@@ -107,5 +113,7 @@ def _present(key: str, body: str, body_lines: list[str]) -> bool:
 
     if key in body:
         return True
+    if any(len(k) <= len(key) + 6 and _in_order(key, k) for k in body_lines):
+        return True  # "部门机构设置" as the heading "部门(单位)机构设置情况": words added, none dropped
     return any(abs(len(k) - len(key)) <= 6 and SequenceMatcher(None, key, k).ratio() >= 0.8
                for k in body_lines if k)
