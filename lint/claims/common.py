@@ -14,6 +14,13 @@ def usable_amount(m: Mention) -> bool:
     return m.kind in ("money", "count") and m.role not in ATTACHED_ROLES and m.role != "adjust"
 
 
+def has_own_share(para: Paragraph, m: Mention) -> bool:
+    """Is the figure followed, in its sentence and before any other amount, by a share of its own ("资产总额2134亿元,
+    占全市53.8%")?"""
+    return next((x.role == "share" for x in para.mentions if x.index > m.index and x.sent == m.sent
+                 and (x.role == "share" or usable_amount(x))), False)
+
+
 def nearest(mentions: list[Mention], before: int, pred) -> Mention | None:
     for m in reversed(mentions):
         if m.index < before and pred(m):

@@ -10,6 +10,7 @@ import regex
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .common import (
+    has_own_share,
     is_title,
     outside_brackets,
     paragraph_at,
@@ -186,7 +187,7 @@ def shares(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[Shar
             owner = part_of.get(id(part))
             if owner is not None:
                 claim.total, claim.owner = owner.total, owner
-                if _own_share(para, owner.total):
+                if has_own_share(para, owner.total):
                     # "行政单位资产总额2134亿元,占全市53.8%,其中:城管部门583亿元,占4.7%;…": the total is a share of a whole
                     # itself, and a bare share of its part may be of either
                     claim.guess = "the total is a share of a larger whole, which the part's share may be of"
@@ -481,18 +482,6 @@ def _base_words(m: Mention) -> str:
     label = m.label
     at = max(label.rfind("占"), label.rfind("比重"))
     return label[at + 1:].removeprefix("比").removeprefix("重") if at >= 0 else ""
-
-
-def _own_share(para: Paragraph, total: Mention) -> bool:
-    """Is the figure followed, in its sentence and before any other amount, by a share of its own?"""
-    for x in para.mentions:
-        if x.index <= total.index or x.sent != total.sent:
-            continue
-        if x.role == "share":
-            return True
-        if usable_amount(x):
-            return False
-    return False
 
 
 def _percent_runs(para: Paragraph) -> list[list[Mention]]:

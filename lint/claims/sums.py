@@ -12,6 +12,7 @@ from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from ..text import outline
 from .common import (
     MAX_SENTENCES_BACK,
+    has_own_share,
     listed,
     nearest,
     outside_brackets,
@@ -438,8 +439,7 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
     # amount of the total's kind or the total is a share of a whole itself ("固定资产724亿元,占18.3%,其中:房屋2841万平方米、
     # 价值495亿元;在建工程348亿元,占8.8%"); not where each item states its count and its amounts, as the total did
     foreign = False
-    own_share = next((x.role == "share" for x in para.mentions if x.index > total.index and x.sent == total.sent
-                      and (x.role == "share" or usable_amount(x))), False)
+    own_share = has_own_share(para, total)
     j = ki + 1
     while j < len(items) and para.sent_of[j] == kw_sent:
         it = items[j]
