@@ -79,8 +79,21 @@ def _share(doc, c):
     msg = Message(f"{value_text(c.part.q)} / {total_text} = {mid}, stated {value_text(c.pct.q)}",
                   f"{value_text(c.part.q)} ÷ {total_text} = {mid}，文中为{value_text(c.pct.q)}")
     yield Finding(SHARE, "error", msg, figures[0], figures, expected=percent(point, c.pct.q.decimals),
-                  unsure=c.guess or _overlapping(doc, c) or _own_precision(doc, c, stated),
+                  unsure=c.guess or _overlapping(doc, c) or _own_precision(doc, c, stated) or _short_list(doc, c),
                   truncated=doc.only_truncated(c.pct, computed))
+
+
+def _short_list(doc, c) -> str:
+    """"…收入10066万元,其中:税收收入5537万元,非税收入3015万元,非税占比35.3%": the parts do not make the list's total
+    (5537 + 3015 = 8552), and the share is of their sum (3015 / 8552 = 35.3%), so which figure it is of is not known."""
+    if c.owner is None or adds_up(doc, c.owner):
+        return ""
+    peers = [c.part, *c.owner.parts]
+    part, whole, stated = doc.interval(c.part, peers), doc.total(c.owner.parts, peers), doc.interval(c.pct, [])
+    ratio = part / whole if part is not None and whole is not None else None
+    if ratio is None or stated is None or not ratio.scaled(HUNDRED).overlaps(stated):
+        return ""
+    return "the listed parts do not make the total, and the share is of their sum"
 
 
 def _own_precision(doc, c, stated) -> str:

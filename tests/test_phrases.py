@@ -1693,3 +1693,46 @@ def test_a_negative_percent_compared_with_is_not_read():
 def test_a_bound_that_several_places_each_pass_is_no_total():
     r = lint_text("全市三个区的财政收入都超过了40亿元。其中甲区总量较高,金额为46.20亿元。")
     assert codes(r) == [] and not [c for c in r.checks if c.rule.code == "FL101"]
+
+
+# ---- from sweeps G and H
+
+
+def test_last_years_balance_is_an_opening_and_the_budget_beside_its_actual_no_part():
+    # 21.40 (actual) + 9.10 + 1.20 + 0.30 = 32.00; the 21.40 budget beside it is no second part, 上年结余 no balance of it
+    r = lint_text("2023年,全区一般公共预算收入预算数为21.40亿元,实际完成21.40亿元,比上年决算数20.80亿元增长2.9%,"
+                  "加上上级补助收入9.10亿元、调入资金1.20亿元、上年结余0.30亿元,收入合计32.00亿元。")
+    assert codes(r) == [] and "pass" in [c.status for c in r.checks if c.rule.code == "FL101"]
+
+
+def test_adding_on_after_a_semicolon_ends_a_list():
+    r = lint_text("全区一般公共预算总收入300000万元,其中地方一般公共预算收入200000万元,下降4.0%;加上级补助收入90000万元,"
+                  "上年结余收入30000万元,调入资金10000万元,收入合计330000万元。")
+    assert codes(r) == []
+
+
+def test_shares_of_a_list_that_does_not_make_its_total_are_unsure():
+    # 4210 + 2390 = 6600, not 8100: 2390 / 8100 = 29.5%, but 36.2% is 2390 / 6600
+    r = lint_text("同口径完成地方财政收入8100万元,其中:税收收入完成4210万元,非税收入完成2390万元,非税占比36.2%。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL401"] == ["unsure"]
+
+
+def test_a_balance_carried_over_after_a_list_may_be_one_of_its_items():
+    r = lint_text("本单位2024年收入预算5200.00万元,其中:一般公共预算拨款收入1800万元;事业收入3200万元;其他收入100万元;"
+                  "上年结转100.00万元。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL101"] == ["unsure"]
+
+
+def test_a_list_of_spending_takes_no_income_or_nameless_figure_for_its_total():
+    r = lint_text("收入包括:一般公共预算当年拨款收入2100万元,上年结转80.00万元;支出包括:卫生健康支出(类)2180.00万元。")
+    assert codes(r) == []
+    r = lint_text("本单位财政拨款收支预算2180.00万元。收入包括:当年拨款收入2100万元,上年结转    80.00万元;支出包括:"
+                  "卫生健康支出(类)2180.00万元。")
+    assert codes(r) == []
+
+
+def test_a_grand_total_holds_the_balances_so_the_carry_over_uses_the_years_figures():
+    # 80.20 + 512.30 − 592.40 = 0.10: the 收入总计 and 支出总计 (592.50) already hold the balances
+    r = lint_text("2023年财政拨款收入总计592.50万元,其中:2023年收入合计512.30万元,年初结转和结余80.20万元;2023年财政拨款支出"
+                  "总计592.50万元,其中:2023年支出合计592.40万元,年末结转和结余0.10万元。")
+    assert codes(r) == [] and [c.status for c in r.checks if c.rule.code == "FL701"] == ["pass"]

@@ -34,10 +34,13 @@ def balances(paragraphs: list[Paragraph]) -> list[BalanceClaim]:
     for para in paragraphs:
         ms = [m for m in para.mentions if m.kind == "money" and not m.q.approx and m.role not in ATTACHED_ROLES]
         opening = _first(ms, lambda m: m.role == "opening")
-        income = _first(ms, lambda m: "收入" in m.label and m.role in ("total", "plain", "actual") and "其中" not in m.label)
+        # a 总计 holds the balances already ("收入总计766.75万元,其中:收入合计610.42万元,年初结转和结余156.33万元"): the
+        # year's own figures are the 合计
+        income = _first(ms, lambda m: "收入" in m.label and m.role in ("total", "plain", "actual") and "其中" not in m.label
+                        and "总计" not in m.label)
         after = income.index if income else -1
         expense = _first(ms, lambda m, after=after: "支出" in m.label and m.role in ("total", "plain", "actual")
-                         and "其中" not in m.label and m.index > after)
+                         and "其中" not in m.label and "总计" not in m.label and m.index > after)
         closing = _first(ms, lambda m: m.role in ("carry", "balance") and "年末" in m.label)
         if opening and income and expense and closing and closing.index > expense.index:
             out.append(BalanceClaim(result=closing, plus=[opening, income], minus=[expense], name="carry-over"))

@@ -174,6 +174,12 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                   and m.same_dimension(total) and not m.q.approx]
         after = [m for m in mentions if m.sent == kw_sent and m.index > ki and usable_amount(m) and not m.q.approx]
         guess = "the total stands in an earlier sentence with other figures" if remote and rivals else ""
+        next_one = next((m for m in mentions if m.index > parts[-1].index and (usable_amount(m) or m.role == "opening")),
+                        None)
+        if not guess and next_one is not None and next_one.sent == kw_sent and next_one.role in ("opening", "carry"):
+            # "收入预算11654.33万元,其中:…拨款收入3225万元;…其他收入300万元;上年结转129.33万元": a balance carried over
+            # may be one more item of the list, or not be of it
+            guess = "a balance carried over follows the list and may be one of its items"
         exhaustive = _is_exhaustive(kw, parts, total) or _two_sides(para, parts)
         claims.append(SumClaim(total, parts, kw, exhaustive=not is_open and exhaustive,
                                others=others, open=is_open, guess=guess, nests=_nested(para, parts) or _nested(para, after)))
@@ -343,10 +349,29 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
             named = _named_before(para, m.sent, start, ki)
             if named is not None:
                 return named
+        if _other_flow(para, ki, m):
+            return None  # "…上年结转129.33万元;支出包括:…": a list of spending is no part of an income figure
         if para.items[ki].text.startswith("分别") and _names_listed(para, m.index, ki):
             return None  # "其中,A x亿元…;B与C分别为y亿元和z亿元": names mapped to figures, not parts of x
         return m
     return None
+
+
+def _other_flow(para: Paragraph, ki: int, m: Mention) -> bool:
+    """Does the connective's own clause name spending and the figure income (or the other way round), or the figure
+    nothing?"""
+    k = ki
+    while k > 0 and not (isinstance(para.items[k - 1], Keyword) and para.items[k - 1].kind in ("SEP", "END")):
+        k -= 1
+    subject = _flow("".join(it.text for it in para.items[k:ki] if isinstance(it, Label)))
+    j = m.index
+    while j > 0 and not (isinstance(para.items[j - 1], Keyword) and para.items[j - 1].kind in ("SEP", "END")):
+        j -= 1
+    carried = m.role in ("opening", "carry") or any(isinstance(it, Keyword) and it.kind in ("OPENING", "CARRY")
+                                                    for it in para.items[j:m.index])
+    own = "收入" if carried else _flow(m.label)
+    # a figure with no name at all ("129.33万元;支出包括:…", the rest of a line cut by aligned spaces) is nobody's total
+    return bool(subject) and (bool(own) and subject != own or not carried and not m.label.strip())
 
 
 def _compared_with(para: Paragraph, m: Mention) -> bool:
@@ -453,8 +478,8 @@ def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) 
             if nested_under is not None and nested_depth is not None and depth < nested_depth:
                 nested_under = None  # "…维护费25.60万元(其中:…),公务接待费…": the inner list closed
         if isinstance(it, Keyword):
-            if it.kind == "END":
-                break
+            if it.kind == "END" or it.kind == "PLUS" and after_semicolon:
+                break  # ";加上级补助收入…": a running sum onto the whole begins, no part of it
             if it.kind == "PARTS":
                 if after_semicolon and named:
                     break  # "…;支出包括:…": a list with a subject of its own, not one nested in this list
@@ -546,6 +571,8 @@ def _closing_sum(para: Paragraph, ki: int, kw: Keyword, consumed: set[int]) -> S
             return None  # a list of an earlier 其中 inside the run: which figures are the whole's is a guess
         if m.role == "total" or m.index in consumed or not m.same_dimension(total) or m.q.approx:
             break
+        if m.role == "budget" and parts and parts[0].role == "actual":
+            break  # "收入预算数为15.39亿元,实际完成15.39亿元,…加上…,收入合计32.39亿元": the budget beside its actual is no part
         if any(isinstance(it, Keyword) and it.kind in ("PARTS", "TOTAL") for it in para.items[m.index + 1: ki]):
             if any(isinstance(it, Keyword) and it.kind == "PARTS" for it in para.items[m.index + 1: ki]) and \
                     any(p.role == "plain" for p in parts):
