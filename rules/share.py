@@ -89,9 +89,7 @@ def _short_list(doc, c) -> str:
     if c.owner is None or adds_up(doc, c.owner):
         return ""
     peers = [c.part, *c.owner.parts]
-    part, whole, stated = doc.interval(c.part, peers), doc.total(c.owner.parts, peers), doc.interval(c.pct, [])
-    ratio = part / whole if part is not None and whole is not None else None
-    if ratio is None or stated is None or not ratio.scaled(HUNDRED).overlaps(stated):
+    if not _agrees(doc.interval(c.part, peers), doc.total(c.owner.parts, peers), doc.interval(c.pct, [])):
         return ""
     return "the listed parts do not make the total, and the share is of their sum"
 
@@ -99,14 +97,16 @@ def _short_list(doc, c) -> str:
 def _own_precision(doc, c, stated) -> str:
     """"一般性转移支付预算3.9万亿元,…其中:西部地区1.71万亿元,占比44.4%": among figures written to two places, 3.9 is read
     as 3.90; read as written (3.85 to 3.95) the share agrees, so which it is cannot be told."""
-    part = doc.interval(c.part, [])
     total = doc.interval(c.total, []) if c.total is not None else doc.total(c.parts, [])
-    if part is None or total is None:
-        return ""
-    ratio = part / total
-    if ratio is not None and ratio.scaled(HUNDRED).overlaps(stated):
+    if _agrees(doc.interval(c.part, []), total, stated):
         return "the share agrees with each figure read to the places it is written to"
     return ""
+
+
+def _agrees(part, whole, stated) -> bool:
+    """Does part / whole, as a percent, overlap the stated share (each an interval, or None when not read)?"""
+    ratio = part / whole if part is not None and whole is not None else None
+    return stated is not None and ratio is not None and ratio.scaled(HUNDRED).overlaps(stated)
 
 
 def _overlapping(doc, c) -> str:
@@ -122,9 +122,7 @@ def _overlapping(doc, c) -> str:
     for other in c.owner.parts:
         if other is c.part or other.q.base <= c.part.q.base:
             continue
-        part, whole = doc.interval(c.part, [c.part, other]), doc.interval(other, [c.part, other])
-        ratio = part / whole if part is not None and whole is not None else None
-        if stated is not None and ratio is not None and ratio.scaled(HUNDRED).overlaps(stated):
+        if _agrees(doc.interval(c.part, [c.part, other]), doc.interval(other, [c.part, other]), stated):
             return f"the share is right of {value_text(other.q)}, another part: the part is one of that part's"
     return ""
 

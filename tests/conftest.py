@@ -16,6 +16,11 @@ def codes(result) -> list[str]:
     return [f.rule.code for f in result.findings]
 
 
+def statuses(result, code: str) -> list[str]:
+    """The status of each check of one rule, in order."""
+    return [c.status for c in result.checks if c.rule.code == code]
+
+
 def passed(result, family: str | None = None) -> list:
     return [c for c in result.checks if c.status == "pass" and (family is None or c.rule.family == family)]
 

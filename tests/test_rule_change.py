@@ -1,6 +1,6 @@
 """FL2xx: change amounts, percents and directions."""
 import pytest
-from conftest import codes, lint_text, passed
+from conftest import codes, lint_text, passed, statuses
 
 
 @pytest.mark.parametrize("text", [
@@ -118,7 +118,7 @@ def test_current_from_an_earlier_sentence():
     # the earlier sentence's figure is not named by the change's subject: unsure
     r = lint_text("收入支出总计1000.00万元。收支较上年决算数增加100.00万元，增长12.5%。")
     assert codes(r) == []
-    assert [c.status for c in r.checks if c.rule.code == "FL201"] == ["unsure"]
+    assert statuses(r, "FL201") == ["unsure"]
     # it is: a link
     r = lint_text("收入支出总计1000.00万元。收入支出总计较上年决算数增加100.00万元，增长12.5%。")
     assert [(f.rule.code, f.severity) for f in r.findings] == [("FL201", "error")]

@@ -1,11 +1,11 @@
 """FL305: an execution rate against the time schedule (序时进度) of its period."""
 import pytest
-from conftest import codes, lint_text
+from conftest import codes, lint_text, statuses
 
 
 def _schedule(text):
     r = lint_text(text)
-    return [c.status for c in r.checks if c.rule.code == "FL305"], codes(r)
+    return statuses(r, "FL305"), codes(r)
 
 
 @pytest.mark.parametrize("text", [
@@ -24,7 +24,7 @@ def test_a_rate_as_far_from_the_schedule_as_stated_passes(text):
 def test_a_rate_another_distance_from_the_schedule_is_reported():
     # 上半年 is 50% (181/365 = 49.59% by days): 53.5% is 3.5 or 3.9 points ahead, not 5.5
     r = lint_text("上半年,全县一般公共预算收入完成年初预算的53.5%,超序时进度5.5个百分点。")
-    assert [c.status for c in r.checks if c.rule.code == "FL305"] == ["fail"] and codes(r) == ["FL305"]
+    assert statuses(r, "FL305") == ["fail"] and codes(r) == ["FL305"]
     assert r.findings[0].severity == "warning" and r.findings[0].expected == "3.5个百分点"
 
 

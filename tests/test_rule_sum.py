@@ -1,6 +1,6 @@
 """FL1xx: totals against their parts, written from realistic variants."""
 import pytest
-from conftest import codes, lint_text, passed
+from conftest import codes, lint_text, passed, statuses
 
 
 @pytest.mark.parametrize("text", [
@@ -84,7 +84,7 @@ def test_total_in_previous_sentence():
     # it states two: which one is the total is a guess
     r = lint_text("2023年度部门支出合计500.00万元，年初预算为520.00万元。其中：基本支出320.00万元，项目支出190.00万元。")
     assert codes(r) == []
-    assert [c.status for c in r.checks if c.rule.code == "FL101"] == ["unsure"]
+    assert statuses(r, "FL101") == ["unsure"]
 
 
 def test_budget_and_actual_side_by_side_are_summed_per_role():

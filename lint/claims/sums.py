@@ -360,18 +360,19 @@ def _total_before(para: Paragraph, ki: int, consumed: set[int]) -> Mention | Non
 def _other_flow(para: Paragraph, ki: int, m: Mention) -> bool:
     """Does the connective's own clause name spending and the figure income (or the other way round), or the figure
     nothing?"""
-    k = ki
-    while k > 0 and not (isinstance(para.items[k - 1], Keyword) and para.items[k - 1].kind in ("SEP", "END")):
-        k -= 1
-    subject = _flow("".join(it.text for it in para.items[k:ki] if isinstance(it, Label)))
-    j = m.index
-    while j > 0 and not (isinstance(para.items[j - 1], Keyword) and para.items[j - 1].kind in ("SEP", "END")):
-        j -= 1
+    subject = _flow("".join(it.text for it in para.items[_clause_start(para, ki):ki] if isinstance(it, Label)))
     carried = m.role in ("opening", "carry") or any(isinstance(it, Keyword) and it.kind in ("OPENING", "CARRY")
-                                                    for it in para.items[j:m.index])
+                                                    for it in para.items[_clause_start(para, m.index):m.index])
     own = "收入" if carried else _flow(m.label)
     # a figure with no name at all ("129.33万元;支出包括:…", the rest of a line cut by aligned spaces) is nobody's total
     return bool(subject) and (bool(own) and subject != own or not carried and not m.label.strip())
+
+
+def _clause_start(para: Paragraph, i: int) -> int:
+    """Where the clause of item i begins: after the last separator or full stop before it."""
+    while i > 0 and not (isinstance(para.items[i - 1], Keyword) and para.items[i - 1].kind in ("SEP", "END")):
+        i -= 1
+    return i
 
 
 def _compared_with(para: Paragraph, m: Mention) -> bool:

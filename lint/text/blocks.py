@@ -76,14 +76,14 @@ class Block:
     lines: list[tuple[int, int]]  # spans of the lines inside the block
 
 
-BAR = regex.compile(r"^[\s|]*\|[\s|]*$")
+PIPES_ONLY = regex.compile(r"^[\s|]+$")  # a line of pipes alone (blank lines are no line of a block)
 TITLE_LIKE = regex.compile(r"表\s*$|情况\s*$|单位\s*[:：]|[:：]\s*$")
 BAR_CELL = 30  # the longest line read as a table cell between lines of pipes
 BAR_CELL_LINES = 3  # and the most lines one such cell is written over ("一般公共" / "预算")
 BAR_LEAD = 10  # and the longest first cell, before the first line of pipes ("项目", "年度", "月份")
 
 
-def _between_bars(lines: list[str]) -> set[int]:
+def _bar_cells(lines: list[str]) -> set[int]:
     """Lines that are cells of a table whose cells stand between lines of pipes alone ("项目" / "|" / "合计" / "|"
     / "312.23" / "|"), as some pages turn an HTML table into text: short lines, none ending a sentence, with a
     line of pipes before them and after them. Long lines and sentences stay prose."""
@@ -93,7 +93,7 @@ def _between_bars(lines: list[str]) -> set[int]:
     before_bar = False
     for k in nonblank:
         line = lines[k]
-        if BAR.match(line):
+        if PIPES_ONLY.match(line):
             if before_bar and 0 < len(run) <= BAR_CELL_LINES:
                 out.update(run)
             elif run and len(lines[run[-1]].strip()) <= BAR_LEAD and not TITLE_LIKE.search(lines[run[-1]]):
@@ -111,7 +111,7 @@ def split(text: str) -> list[Block]:
     pos = 0
     table: list[tuple[int, int]] = []
     lines = text.split("\n")
-    cells = _between_bars(lines)
+    cells = _bar_cells(lines)
 
     def flush_table() -> None:
         if len(table) == 1 and _stray_pipe(text[table[0][0]:table[0][1]]):

@@ -19,12 +19,11 @@ import regex
 
 from ..arith.quantity import Quantity
 from . import caps
-from .blocks import Block
+from .blocks import PIPES_ONLY, Block
 
 PLAIN_NUMBER = regex.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 UNIT = regex.compile(r"单位\s*[:：]?\s*(万亿元|亿元|万元|千元|元)")
 HEADER_UNIT = regex.compile(r"[(（](万亿元|亿元|万元|千元|元)[)）]")
-PIPES_ONLY = regex.compile(r"^[\s|]+$")
 INDICATOR = regex.compile(r"^指标\s*\d")
 SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10) ** 8,
          "万亿元": Decimal(10) ** 12}
@@ -279,8 +278,9 @@ def _between_bars(text: str, block: Block) -> list[Row] | None:
             run.append((a, b))
             continue
         if run:
-            start = run[0][0] + len(text[run[0][0]:run[0][1]]) - len(text[run[0][0]:run[0][1]].lstrip())
-            end = run[-1][0] + len(text[run[-1][0]:run[-1][1]].rstrip())
+            (a0, b0), (a1, b1) = run[0], run[-1]
+            start = b0 - len(text[a0:b0].lstrip())
+            end = a1 + len(text[a1:b1].rstrip())
             cells.append(Cell("".join(text[x:y].strip() for x, y in run), start, end, 0))
         elif a >= 0 and cells:
             cells.append(Cell("", a, a, 0))
