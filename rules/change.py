@@ -195,7 +195,7 @@ def _pct_sign(c: ChangeClaim) -> int:
     return c.pct.sign or (c.delta.sign if c.delta else 0)
 
 
-def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, Decimal, str, str] | None:
+def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, Decimal | None, str, str] | None:
     """(computed percent interval, its value from the figures as written, arithmetic in English and
     in Chinese) for one reading of the current figure."""
     peers = [current, c.delta, c.previous]
@@ -223,12 +223,19 @@ def _percent_from(doc, c: ChangeClaim, current) -> tuple[Interval, Decimal, str,
         expr = f"({value_text(current.q)} − {value_text(c.previous.q)}) / {value_text(c.previous.q)}"
     else:
         return None
+    if prev.lo <= 0 < prev.hi and num.lo > 0 and c.delta is not None:
+        # "运行费2.8万元,比上年增加2.8万元,增长127.27%": the previous figure is at most a rounding's width above 0, so
+        # the growth is at least the amount over that width, and unbounded above
+        return (Interval(num.lo / prev.hi * HUNDRED, UNBOUNDED), None, expr, expr.replace("/", "÷"))
     if prev.lo <= 0:
         return None  # no base to grow from: a percent of nothing proves nothing
     ratio = num / prev
     if ratio is None or point_prev <= 0:
         return None
     return ratio.scaled(HUNDRED), point_num / point_prev * HUNDRED, expr, expr.replace("/", "÷")
+
+
+UNBOUNDED = Decimal("1e30")
 
 
 def _slipped(delta, *others):
@@ -286,6 +293,14 @@ def _percent(doc, c: ChangeClaim):
         yield Finding(PERCENT, "error", msg, figure(doc, c.delta, "delta"), figures, expected=value_text(slip.q),
                       unsure=c.guess)
         return
+    if point is None:
+        if stated.overlaps(Interval.exact(HUNDRED)):
+            return  # "增加50万元,增长100%" from nothing: a convention of the reports, not a computed growth
+        least = f"{int(computed.lo)}%"
+        msg = Message(f"{en}: the previous figure is about 0, so the growth is at least {least}, stated "
+                      f"{value_text(c.pct.q)}", f"{zh}：上年数约为0，增幅至少为{least}，文中为{value_text(c.pct.q)}")
+        yield Finding(PERCENT, "error", msg, figures[0], figures, unsure=c.guess if c.previous is None else "")
+        return
     want = percent(point, c.pct.q.decimals)
     written = f"{'-' if _pct_sign(c) < 0 else ''}{value_text(c.pct.q)}"
     mid = shown(point, c.pct.q.decimals)
@@ -330,6 +345,8 @@ def _direction(doc, c: ChangeClaim):
             return
         actual = 1 if diff.lo > 0 else -1
         figures = [figure(doc, stated, stated.role), figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
+        if actual != stated.sign and _current_slip(doc, c) is not None:
+            return  # the current figure's unit is the one in doubt, which FL203 says
         if actual == stated.sign:
             yield Check(DIRECTION, "pass", figures[0], figures)
             return
@@ -355,7 +372,34 @@ def _amount(doc, c: ChangeClaim):
     if None in (cur, prev, d):
         return
     # the amount is written without its sign, which the direction word gives
-    yield from _difference(doc, c.current, c.previous, c.delta, cur - prev, _signed(d, c.delta.sign), signed=False)
+    stated = _signed(d, c.delta.sign)
+    slip = _current_slip(doc, c) if not (cur - prev).overlaps(stated) else None
+    if slip is not None:
+        figures = [figure(doc, c.delta, "delta"), figure(doc, c.current, "current"), figure(doc, c.previous, "previous")]
+        msg = Message(f"{value_text(c.current.q)} is not in the unit of {value_text(c.previous.q)} and "
+                      f"{value_text(c.delta.q)}; as {value_text(slip.q)} the change holds",
+                      f"{value_text(c.current.q)}与{value_text(c.previous.q)}、{value_text(c.delta.q)}单位不同；"
+                      f"若为{value_text(slip.q)}则增减相符")
+        # "基本支出252.5\n元,较上年231.5万元,增加21万元": a unit lost at a line break, or in the text: not known which
+        yield Finding(AMOUNT, "error", msg, figure(doc, c.current, "current"), figures, expected=value_text(slip.q),
+                      unsure="the current figure's unit differs from the figures it is compared with")
+        return
+    yield from _difference(doc, c.current, c.previous, c.delta, cur - prev, stated, signed=False)
+
+
+def _current_slip(doc, c: ChangeClaim):
+    """The current figure in the unit of the previous one and the amount, where they share a unit it lacks and
+    the change holds with it; else None."""
+    if c.delta is None or c.previous is None or c.current is None or c.current.q.kind != "money":
+        return None
+    if c.previous.q.scale != c.delta.q.scale or c.current.q.scale == c.previous.q.scale:
+        return None
+    slip = replace(c.current, q=replace(c.current.q, scale=c.previous.q.scale, unit=c.previous.q.unit))
+    peers = [slip, c.previous, c.delta]
+    cur, prev, d = (doc.interval(m, peers) for m in (slip, c.previous, c.delta))
+    if None in (cur, prev, d):
+        return None
+    return slip if (cur - prev).overlaps(_signed(d, c.delta.sign)) else None
 
 
 def _difference(doc, current, previous, delta, diff: Interval, stated: Interval, signed: bool):

@@ -1735,3 +1735,58 @@ def test_a_grand_total_holds_the_balances_so_the_carry_over_uses_the_years_figur
     r = lint_text("2023年财政拨款收入总计592.50万元,其中:2023年收入合计512.30万元,年初结转和结余80.20万元;2023年财政拨款支出"
                   "总计592.50万元,其中:2023年支出合计592.40万元,年末结转和结余0.10万元。")
     assert codes(r) == [] and statuses(r, "FL701") == ["pass"]
+
+
+# ------------------------------------------------------------------ sweeps I and J, sets R1 and R2
+@pytest.mark.parametrize("text", [
+    "全县一般公共预算收入32.5亿元,比2015年增加8.2亿元,年均增长9.6%。",
+    "全縣一般公共預算收入32.5億元,比2015年增加8.2億元,年均遞增9.6%。",
+    "全县国有资本总额412.6亿元,比2016年增加150.3亿元,年平均增长7.8%。",
+])
+def test_a_growth_per_year_is_no_change_of_one_year(text):
+    r = lint_text(text)
+    assert codes(r) == [] and statuses(r, "FL201") == []
+
+
+def test_a_figure_with_a_comparison_of_its_own_is_no_previous_year_of_the_next():
+    # 38 is 2021's figure with its own change; 30 is another list's, of the year it was published in
+    r = lint_text("2021年营业收入超过亿元的企业有38家,比上年增加5家。在2022年发布的名单中,入选的企业有30家,比上年增加6家。")
+    assert codes(r) == []
+
+
+def test_a_current_figure_that_lost_its_unit_at_a_line_break_is_unsure():
+    r = lint_text("本年支出合计52.6万元,较上年40.5万元,增加12.1万元,其中:基本支出52.6\n元,较上年40.5万元,增加12.1万元;")
+    assert codes(r) == [] and "unsure" in statuses(r, "FL203")
+
+
+def test_growth_from_next_to_nothing_is_at_least_the_amount_over_a_rounding():
+    r = lint_text("公务接待费3.6万元,比上年增加3.6万元,增长85.71%。")
+    assert codes(r) == ["FL201"] and "3550%" in r.findings[0].message.en
+    # 增长100% from nothing is how the reports write it
+    assert codes(lint_text("公务接待费3.6万元,比上年增加3.6万元,增长100%。")) == []
+
+
+def test_the_three_kinds_of_procurement_are_the_whole_list():
+    r = lint_text("政府采购支出总额85万元,其中:货物支出0万元、工程支出0万元、服务支出60万元。"
+                  "授予中小企业合同金额25万元,占政府采购支出总额的29.41%。")
+    assert codes(r) == ["FL101"]
+
+
+def test_contents_entries_are_found_once_each_and_a_renamed_section_in_its_place():
+    text = ("目 录\n第一部分 单位概况\n一、主要职责\n二、机构设置及人员情况\n第二部分 2023年预算情况说明\n第三部分 2023年预算表\n"
+            "第一部分 单位概况\n一、主要职责\n负责全乡工作。\n二、基本情况\n共有人员12人。\n第二部分 2023年预算情况说明\n")
+    r = lint_text(text)
+    # 二、基本情况 stands where the contents put 二、机构设置及人员情况; the text stops after 第二部分, so whether
+    # 第三部分 follows is not known (its title is not the line 第二部分 worded differently)
+    assert codes(r) == [] and statuses(r, "FL806") == ["pass"] * 4
+
+
+def test_a_separator_typed_twice_opens_no_clause():
+    r = lint_text("公务接待费支出8.00万元,比上年增加2.00万元,,增长50%。")
+    assert codes(r) == ["FL201"]
+
+
+def test_a_part_after_a_whole_whose_change_is_stated_takes_its_own_change():
+    # 6 − 2.4 = 3.6 and 2.4 / 3.6 = 66.67% is the whole's; the part 运行费 3.0 grew from 0.6, by 400%
+    r = lint_text("公务用车购置及运行费6万元,比上年增加2.4万元,增长66.67%。其中:运行费3.0万元,比上年增加2.4万元,增长66.67%。")
+    assert codes(r) == ["FL201"] and "3.0万元" in r.findings[0].message.en

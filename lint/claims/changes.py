@@ -139,6 +139,9 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
                 if it.kind == "FLAT" and not _compared_with_other(items, j):
                     flat = it
                     clause_has_change = True
+                if it.kind == "SEP" and isinstance(items[j - 1], Keyword) and items[j - 1].kind == "SEP":
+                    j += 1
+                    continue  # "增加2.8万元,,增长127.27%": a separator typed twice opens no clause
                 if it.kind == "SEP":
                     if not clause_has_change and (deltas or pcts or points or flat):
                         break  # a clause without change figures ("主要原因是…") ends the group
@@ -178,6 +181,10 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
         # "…2712万元(其中:购置费0万元,运行维护费2712万元),比预算数减少107万元": not a figure in brackets closed before it
         cands = [m for m in outside_brackets(para, bi) if usable_amount(m) and not m.q.approx
                  and m.sent >= sent - MAX_SENTENCES_BACK and (dim is None or m.same_dimension(dim))]
+        # "…支出5万元,比2019年预算增加2.8万元。其中:运行费2.8万元,比2019年预算增加2.8万元": a figure whose change against
+        # the same base is stated already is not the one a later change is of
+        compared = {c.current.index for c in claims if c.current is not None and _period(c.base.text) == _period(kw.text)}
+        cands = [m for m in cands if m.index not in compared] or cands
         # "…增加52.00万元，增长5.2%，达到1,052.00万元": the figure the change reached, stated after it
         after = next((m for m in para.mentions if m.index >= j and m.sent == sent), None)
         if (after is not None and usable_amount(after) and not after.q.approx
@@ -330,7 +337,8 @@ def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:
              and not GAP.search(m.label)]
     for a in reversed(prior):
         for b in reversed(prior):
-            if b is not a and b.year == a.year - 1 and b.same_dimension(a) and _same_subject(a.label, b.label):
+            if (b is not a and b.year == a.year - 1 and b.same_dimension(a) and _same_subject(a.label, b.label)
+                    and not _compared_between(para, a, b)):
                 return a, b
     # "普通小学上年10321.31元,本年10359.52元,同口径比上年增长…": the years named by words, in the change's sentence
     sent = para.sent_of[before]
@@ -345,6 +353,13 @@ def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:
     if len(this) == 1 and this[0].same_dimension(last[0]):
         return this[0], last[0]
     return None
+
+
+def _compared_between(para: Paragraph, a: Mention, b: Mention) -> bool:
+    """A comparison of its own between the two ("…企业有38家,比上年增加5家。…2010年…有30家"): the earlier figure is
+    the current one of that comparison, not this one's previous year."""
+    lo, hi = sorted((a.index, b.index))
+    return any(isinstance(it, Keyword) and it.kind == "BASE" for it in para.items[lo + 1:hi])
 
 
 THIS_YEAR = regex.compile(r"(?:本|今|当)年度?(?:为|是)?$")

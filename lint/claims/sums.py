@@ -105,6 +105,8 @@ def _is_exhaustive(connective: Keyword, parts: list[Mention], total: Mention) ->
         # a 三公 total is its three categories: complete when the list names all three
         labels = " ".join(p.label for p in parts)
         return all(any(w in labels for w in words) for words in SANGONG)
+    if "采购" in total.label and names_whole(parts):
+        return True  # 货物, 工程 and 服务 are every kind of procurement
     if parts and "其他" in parts[-1].label:
         return True
     return complete_pair(parts, total)
@@ -185,7 +187,8 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                                others=others, open=is_open, guess=guess, nests=_nested(para, parts) or _nested(para, after)))
     claims.extend(_bracketed(para, consumed))
     for c in claims:
-        if c.connective is not None and not c.closing:
+        # a list that already names every item of a whole (货物, 工程, 服务) does not go on into the next sentence
+        if c.connective is not None and not c.closing and not (c.exhaustive and names_whole(c.parts)):
             c.continuations = extend_into_next_sentences(para, c)
             last = c.continuations[-1] if c.continuations else []
             if not any(m.index > (last or c.parts)[-1].index and usable_amount(m) and m.same_dimension(c.total)

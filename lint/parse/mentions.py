@@ -188,6 +188,8 @@ def _role(items: list[Item], clause_start: int, i: int, q: Quantity) -> tuple[st
 
     if q.kind in ("percent", "permille", "points"):
         for kw in before:
+            if kw.kind == "AVERAGE":
+                break  # a growth per year: nothing here checks a compounded rate
             if kw.kind in PERCENT_KEYWORDS:
                 role = PERCENT_KEYWORDS[kw.kind]
                 sign = {"UP": 1, "DOWN": -1}.get(kw.kind, 0)

@@ -2,8 +2,10 @@
 and the table of contents against the sections and tables that follow it."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -88,11 +90,39 @@ def toc(text: str, lines: list[tuple[int, int]]) -> list[TocEntry]:
         entries.append((raw, a, b))
     if body_from is None or len(entries) < 3:
         return []
-    body = _key(text[lines[body_from][0]:])
+    raw = [text[a:b].strip() for a, b in lines[body_from:]]
     # a heading may run on into its text on the same line ("三、镇财政决算单位构成:由…"): its words before the colon
-    raw = [NUMBERING.sub("", text[a:b].strip()) for a, b in lines[body_from:]]
-    body_lines = [_key(r) for r in raw] + [_key(r.split(":", 1)[0]) for r in raw if ":" in r]
-    out = [TocEntry(t, a, b, _present(_key(NUMBERING.sub("", t)), body, body_lines)) for t, a, b in entries]
+    heads = [[_key(NUMBERING.sub("", r))] + ([_key(NUMBERING.sub("", r.split(":", 1)[0]))] if ":" in r else [])
+             for r in raw]
+    whole = [_key(r) for r in raw]
+    ends = list(accumulate(len(w) for w in whole))
+    body = "".join(whole)
+    keys = [_key(NUMBERING.sub("", t)) for t, _, _ in entries]
+    at: list[int | None] = [None] * len(entries)  # the body line each entry is found at
+    for k, key in enumerate(keys):
+        pos = body.find(key) if key else -1
+        if pos >= 0:
+            at[k] = bisect_right(ends, pos)
+    # worded a little differently: only a line no entry named exactly ("第三部分…预算表" is not the line
+    # "第二部分…预算情况说明" that its own entry names)
+    taken = {n for n in at if n is not None}
+    for k, key in enumerate(keys):
+        if at[k] is None:
+            at[k] = next((n for n, hs in enumerate(heads) if n not in taken and _like(key, hs)), None)
+    # renamed: between the lines of the entries before and after it, a heading of the same number and nothing
+    # else ("二、部门基本情况" where the contents say "二、部门机构设置及人员基本情况")
+    for k, (t, _, _) in enumerate(entries):
+        mark = NUMBERING.match(t)
+        if at[k] is not None or mark is None:
+            continue
+        lo = max((n for n in at[:k] if n is not None), default=-1)
+        hi = min((n for n in at[k + 1:] if n is not None), default=None)
+        if hi is None:
+            continue
+        same = [n for n in range(lo + 1, hi) if raw[n].startswith(mark.group(0).strip()) and len(raw[n]) <= 40]
+        if len(same) == 1:
+            at[k] = same[0]
+    out = [TocEntry(t, a, b, at[k] is not None) for k, (t, a, b) in enumerate(entries)]
     # past the last entry found, the text may simply stop (an excerpt, a truncated file): those are unknown
     last = max((k for k, e in enumerate(out) if e.found), default=-1)
     return out[: last + 1]
@@ -107,13 +137,10 @@ def _in_order(key: str, line: str) -> bool:
 NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])\s*")
 
 
-def _present(key: str, body: str, body_lines: list[str]) -> bool:
-    """Exactly, or as a heading worded a little differently ("其他重要事项的情况说明" for "其他重要事项说明")."""
+def _like(key: str, heads: list[str]) -> bool:
+    """A heading worded a little differently ("其他重要事项的情况说明" for "其他重要事项说明")."""
     from difflib import SequenceMatcher
 
-    if key in body:
-        return True
-    if any(len(k) <= len(key) + 6 and _in_order(key, k) for k in body_lines):
+    if any(len(k) <= len(key) + 6 and _in_order(key, k) for k in heads):
         return True  # "部门机构设置" as the heading "部门(单位)机构设置情况": words added, none dropped
-    return any(abs(len(k) - len(key)) <= 6 and SequenceMatcher(None, key, k).ratio() >= 0.8
-               for k in body_lines if k)
+    return any(abs(len(k) - len(key)) <= 6 and SequenceMatcher(None, key, k).ratio() >= 0.8 for k in heads if k)
