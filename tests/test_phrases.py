@@ -1790,3 +1790,31 @@ def test_a_part_after_a_whole_whose_change_is_stated_takes_its_own_change():
     # 6 − 2.4 = 3.6 and 2.4 / 3.6 = 66.67% is the whole's; the part 运行费 3.0 grew from 0.6, by 400%
     r = lint_text("公务用车购置及运行费6万元,比上年增加2.4万元,增长66.67%。其中:运行费3.0万元,比上年增加2.4万元,增长66.67%。")
     assert codes(r) == ["FL201"] and "3.0万元" in r.findings[0].message.en
+
+
+# sweeps K and L
+
+
+def test_a_budget_said_to_balance_is_not_a_figure_said_to_stay_level():
+    r = lint_text("全县基金预算收入6,200万元,比上年5,000万元增加1,200万元,增长24%,收支持平。")
+    assert codes(r) == [] and "pass" in statuses(r, "FL201")
+    # the figure itself said to stay level still is one
+    assert codes(lint_text("公务接待费6万元,比上年增加1.2万元,增长25%,与上年持平。")) != []
+
+
+def test_the_whole_region_and_its_own_level_are_two_quantities():
+    text = ("1、收入情况。宁安州社会保险基金收入总计3400万元。\n"
+            "2、收入情况。宁安州本级社会保险基金收入总计1250万元。")
+    r = lint_text(text)
+    assert codes(r) == [] and "unsure" in statuses(r, "FL711")
+    # the same level twice is one quantity
+    same = lint_text("市本级社会保险基金收入总计3400万元。\n市本级社会保险基金收入总计1250万元。")
+    assert codes(same) == ["FL711"]
+
+
+def test_people_retired_are_no_part_of_those_serving():
+    r = lint_text("学校实有在职教职工48人,其中代课教师3人,退休教师17人,在编在岗教师48人。")
+    assert codes(r) == []
+    # those serving, cut by kind of post, still add up
+    r = lint_text("学校实有在职教职工48人,其中专任教师40人,工勤人员12人。")
+    assert codes(r) == ["FL602"]

@@ -105,7 +105,7 @@ def _body(para: Paragraph, m: Mention) -> str:
 
 
 # the level of government a figure is of: 全市 (the city with its counties) is not 市本级, nor 市级 县级
-LEVEL = regex.compile(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|县|区|镇|乡|盟|旗)本级"
+LEVEL = regex.compile(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|州|县|区|镇|乡|盟|旗)本级"
                       r"|(?:省|市|县|区|乡镇|旗)级(?!预算单位|单位)")
 
 
@@ -120,6 +120,14 @@ def _level(para: Paragraph, m: Mention) -> str:
         found = LEVEL.match(regex.sub(r"^[\p{P}\s\d年月]+", "", words))
         if found:
             return found.group()
+    return ""
+
+
+def _level_guess(a: str, b: str) -> str:
+    """"阿克苏地区…收入总计1934万元" then "阿克苏地区本级…收入总计504万元": a level of its own (本级) beside a figure that
+    names none may be the whole beside its own part, not one quantity twice."""
+    if (a or b) and not (a and b) and "本级" in a + b:
+        return "one statement is of the government's own level (本级), the other names no level"
     return ""
 
 
@@ -216,11 +224,12 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             # the latest statement of the same quantity: of the same body and level and under a heading of the same
             # basis, or where either names none
             agree = lambda a, b: not a or not b or a == b  # noqa: E731
-            first = next(((f, fi) for f, fi, fw, fs in reversed(earlier)
+            first = next(((f, fi, fw) for f, fi, fw, fs in reversed(earlier)
                           if all(map(agree, who, fw)) and agree(section_basis, fs)), None)
             if first is not None:
                 # both without a basis word are read alike; one with and one without is the doubtful pairing
-                out.append(CrossRef(first[0], m, category, basis, inferred != first[1]))
+                out.append(CrossRef(first[0], m, category, basis, inferred != first[1],
+                                    guess=_level_guess(who[1], first[2][1])))
             else:
                 earlier.append((m, inferred, who, section_basis))
     return out

@@ -164,7 +164,7 @@ def sums(para: Paragraph, following: list[Paragraph] = ()) -> list[SumClaim]:
                 if role_total is not None:
                     claims.append(SumClaim(role_total, group, kw, exhaustive=_is_exhaustive(kw, group, role_total)))
             continue
-        if _mixed_counts(para, total, parts, ki) or _averages(total, parts):
+        if _mixed_counts(para, total, parts, ki) or _averages(total, parts) or _retired_of_serving(total, parts):
             continue
         columns = _per_item(para, ki, parts, consumed)
         if columns is not None:
@@ -268,6 +268,12 @@ AVERAGE = regex.compile(r"人均|平均|生均|户均|车均|均值")
 def _averages(total: Mention, parts: list[Mention]) -> bool:
     """"居民人均可支配收入30829元,其中城镇居民人均…40278元;农村居民人均…18259元": averages do not add up."""
     return any(AVERAGE.search(m.label) for m in (total, *parts))
+
+
+def _retired_of_serving(total: Mention, parts: list[Mention]) -> bool:
+    """"在职人员66人,其中…退休29人": people retired are not of those serving, so the list is not the total's parts."""
+    return regex.search(r"在职|在岗|在编", total.label) is not None and any(
+        regex.search(r"(?<!在职|在编)(?:离|退)休", p.label) for p in parts)
 
 
 def _noun_after(para: Paragraph, m: Mention) -> str:
