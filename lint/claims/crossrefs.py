@@ -126,7 +126,7 @@ def _level(para: Paragraph, m: Mention) -> str:
 def _level_guess(a: str, b: str) -> str:
     """"阿克苏地区…收入总计1934万元" then "阿克苏地区本级…收入总计504万元": a level of its own (本级) beside a figure that
     names none may be the whole beside its own part, not one quantity twice."""
-    if (a or b) and not (a and b) and "本级" in a + b:
+    if bool(a) != bool(b) and "本级" in a + b:
         return "one statement is of the government's own level (本级), the other names no level"
     return ""
 
@@ -227,9 +227,10 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
             first = next(((f, fi, fw) for f, fi, fw, fs in reversed(earlier)
                           if all(map(agree, who, fw)) and agree(section_basis, fs)), None)
             if first is not None:
+                was, was_inferred, (_, was_level) = first
                 # both without a basis word are read alike; one with and one without is the doubtful pairing
-                out.append(CrossRef(first[0], m, category, basis, inferred != first[1],
-                                    guess=_level_guess(who[1], first[2][1])))
+                out.append(CrossRef(was, m, category, basis, inferred != was_inferred,
+                                    guess=_level_guess(who[1], was_level)))
             else:
                 earlier.append((m, inferred, who, section_basis))
     return out
