@@ -249,7 +249,7 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False, sar
         if fmt == "json":
             from ..reports import json as json_report
 
-            stream.write(json_report.render(results, lang, report))
+            json_report.write(results, lang, stream.write, report)
         elif fmt == "concise":
             from ..reports import concise
 

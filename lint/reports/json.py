@@ -1,7 +1,7 @@
 """--format json: the public contract documented in docs/json-format.md (version 1)."""
 from __future__ import annotations
 
-from .pretty import dumps
+from .pretty import write_object
 
 from .. import __version__
 from ..check.rule import Figure, Position
@@ -17,8 +17,8 @@ def _figure(f: Figure) -> dict:
     return {"role": f.role, "text": f.text, "label": f.label, **_where(f.at)}
 
 
-def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
-    """One file's entry of `files`, and its `findings` and `checks`."""
+def file_entry(r: FileResult) -> dict:
+    """One file's entry of `files`."""
     entry = {"path": r.path, "encoding": r.encoding, "status": "error" if r.error else "checked"}
     if r.rule_errors:
         entry["rule_errors"] = list(r.rule_errors)
@@ -29,7 +29,11 @@ def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
     else:
         entry["findings"] = len(r.findings)
         entry["checks"] = len(r.checks)
-    findings = [{
+    return entry
+
+
+def finding_entries(r: FileResult, lang: str) -> list[dict]:
+    return [{
         "path": r.path,
         **_where(f.at),
         "code": f.rule.code,
@@ -41,7 +45,10 @@ def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
         "fingerprint": f.fingerprint,
         "figures": [_figure(x) for x in f.figures],
     } for f in r.findings]
-    checks = [{
+
+
+def check_entries(r: FileResult) -> list[dict]:
+    return [{
         "path": r.path,
         "line": c.at.line,
         "column": c.at.column,
@@ -52,7 +59,11 @@ def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
         "figures": [_figure(x) for x in c.figures],
         **({"reading": c.reading} if c.status == "unsure" else {}),
     } for c in r.checks]
-    return entry, findings, checks
+
+
+def file_parts(r: FileResult, lang: str) -> tuple[dict, list[dict], list[dict]]:
+    """One file's entry of `files`, and its `findings` and `checks`."""
+    return file_entry(r), finding_entries(r, lang), check_entries(r)
 
 
 def suppressions(report) -> dict:
@@ -68,14 +79,22 @@ def suppressions(report) -> dict:
 TOOL = {"name": "fiscal-lint", "version": __version__}
 
 
-def render(results: list[FileResult], lang: str, report=None) -> str:
-    files, findings, checks = [], [], []
-    for r in results:
-        entry, found, checked = file_parts(r, lang)
-        files.append(entry)
-        findings.extend(found)
-        checks.extend(checked)
-    doc = {"version": 1, "tool": TOOL, "files": files, "findings": findings, "checks": checks}
+def write(results: list[FileResult], lang: str, write, report=None) -> None:
+    """The report, given to `write` a piece at a time (each file's entries are made as they are written)."""
+    members = [
+        ("version", 1, False),
+        ("tool", TOOL, False),
+        ("files", (file_entry(r) for r in results), True),
+        ("findings", (f for r in results for f in finding_entries(r, lang)), True),
+        ("checks", (c for r in results for c in check_entries(r)), True),
+    ]
     if report is not None:
-        doc["suppressions"] = suppressions(report)
-    return dumps(doc) + "\n"
+        members.append(("suppressions", suppressions(report), False))
+    write_object(write, members)
+    write("\n")
+
+
+def render(results: list[FileResult], lang: str, report=None) -> str:
+    out: list[str] = []
+    write(results, lang, out.append, report)
+    return "".join(out)

@@ -9,6 +9,7 @@ conversion.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
@@ -54,17 +55,19 @@ _EXTRA = {
 }
 
 
-def _char(ch: str) -> str:
-    if "\uff01" <= ch <= "\uff5e":  # fullwidth ASCII block: same length under NFKC
-        return chr(ord(ch) - 0xFEE0)
-    return _EXTRA.get(ch) or TRAD_TO_SIMP.get(ch) or ch
+# one character for one, so that str.translate (in C) makes the whole canonical spelling and the map stays the identity
+CANON = {ord(ch): to for ch, to in TRAD_TO_SIMP.items()}
+CANON.update({ord(ch): to for ch, to in _EXTRA.items()})
+CANON.update({code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})  # fullwidth ASCII: same length under NFKC
 
 
 @dataclass
 class Normalized:
     original: str
     text: str
-    src: list[int]  # src[i] = index in original of text[i]; src[len(text)] = len(original)
+    # src[i] = index in original of text[i]; src[len(text)] = len(original). An array of C ints: a list would hold an
+    # int object per character (36 bytes, not 4), kept for every file to the end of a run and pickled back from workers
+    src: array
     notes: list[str] = field(default_factory=list)  # what the caps left unread ("line 3: …")
 
     def __post_init__(self) -> None:
@@ -95,11 +98,11 @@ class Normalized:
         return self.original[start: stop if stop >= 0 else len(self.original)]
 
 
-def _substitute(text: str, src: list[int], pattern: regex.Pattern, repl: Callable) -> tuple[str, list[int]]:
+def _substitute(text: str, src: array, pattern: regex.Pattern, repl: Callable) -> tuple[str, array]:
     """Like pattern.sub, but carries the source map: inserted characters point at the match start,
     or at the same offset when the replacement keeps the length."""
     out: list[str] = []
-    out_src: list[int] = []
+    out_src = array("i")
     pos = 0
     for m in pattern.finditer(text):
         new = repl(m)
@@ -162,12 +165,12 @@ DELETIONS: list[regex.Pattern] = [
 ]
 
 
-def _delete(text: str, src: list[int], pattern: regex.Pattern) -> tuple[str, list[int]]:
+def _delete(text: str, src: array, pattern: regex.Pattern) -> tuple[str, array]:
     spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
     return _delete_spans(text, src, spans) if spans else (text, src)
 
 
-def _drop_spaces(text: str, src: list[int]) -> tuple[str, list[int]]:
+def _drop_spaces(text: str, src: array) -> tuple[str, array]:
     """A single space inside a phrase ("673.48 万元", "下降3.8 %", "增 加"); never between two digits,
     and never two or more spaces, which align table columns, except between a figure and its unit."""
     spans = [(m.start(), m.end()) for m in SPACE_IN_PHRASE.finditer(text)
@@ -177,9 +180,9 @@ def _drop_spaces(text: str, src: list[int]) -> tuple[str, list[int]]:
     return _delete_spans(text, src, spans) if spans else (text, src)
 
 
-def _delete_spans(text: str, src: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+def _delete_spans(text: str, src: array, spans: list[tuple[int, int]]) -> tuple[str, array]:
     out: list[str] = []
-    out_src: list[int] = []
+    out_src = array("i")
     pos = 0
     for a, b in spans:
         out.append(text[pos:a])
@@ -190,7 +193,7 @@ def _delete_spans(text: str, src: list[int], spans: list[tuple[int, int]]) -> tu
     return "".join(out), out_src
 
 
-def _join_wrapped(text: str, src: list[int]) -> tuple[str, list[int]]:
+def _join_wrapped(text: str, src: array) -> tuple[str, array]:
     """Join lines that a PDF converter broke inside a sentence, a word or a number."""
     lines = text.split("\n")
     starts = [0]
@@ -290,14 +293,14 @@ def normalize(original: str) -> Normalized:
     readable = _readable(original)
     notes: list[str] = []
     if readable is None:
-        text = "".join(_char(c) for c in original)
-        src = list(range(len(original) + 1))
+        text = original.translate(CANON)
+        src = array("i", range(len(original) + 1))
     else:
         spans, notes, stop = readable
         # what is not read is not kept either: the reports show the original, and its line starts are counted
         original = original[:stop]
-        text = "".join(_char(c) for a, b in spans for c in original[a:b])
-        src = list(chain.from_iterable(range(a, b) for a, b in spans))
+        text = "".join(original[a:b] for a, b in spans).translate(CANON)
+        src = array("i", chain.from_iterable(range(a, b) for a, b in spans))
         src.append(spans[-1][1] if spans else 0)
     for pattern in DELETIONS:
         text, src = _delete(text, src, pattern)
