@@ -209,3 +209,16 @@ def test_word_runs_stop_before_every_character_that_can_begin_another_terminal()
         if bad:
             leaked[name] = "".join(bad)
     assert leaked == {}
+
+
+def test_scanners_are_built_before_the_first_sentence(monkeypatch):
+    # a worker forked from a warmed forkserver must not compile the lexer's scanners again for its first files
+    from fiscal_lint.parse.extract import scanners
+
+    fresh = parser.__wrapped__()
+    assert scanners(fresh) > 1
+    compiled = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a, **k: compiled.append(a[0]) or real(*a, **k))
+    fresh.parse("2023年收入合计1,010.52万元,比上年增长3.8%,其中:财政拨款收入800万元。")
+    assert compiled == []

@@ -213,11 +213,12 @@ def check_portable(job: Job) -> FileResult:
 
 
 def warm() -> None:
-    """A worker's start: load the rules and build the grammar's parser once, before the first file."""
-    from ..parse.extract import parser
+    """A worker's start: load the rules and build the grammar's parser, with every scanner of its lexer, once,
+    before the first file (in the forkserver, so that each worker and each replacement of one is forked warm)."""
+    from ..parse.extract import parser, scanners
 
     rule_modules()
-    parser()
+    scanners(parser())
 
 
 def _died(job: Job, reason: str) -> FileResult:

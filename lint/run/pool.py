@@ -22,9 +22,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 BATCH_ITEMS = 10
 BATCH_WEIGHT = 64_000  # with the engine's weight, bytes of input: a fraction of a second of work
-# a worker process is replaced after this many batches (so after at most 200 files), which bounds what
+# a worker process is replaced after this many batches (so after at most 1000 files), which bounds what
 # one process can accumulate: memory the allocator keeps after a very large document, caches
-TASKS_PER_CHILD = 20
+TASKS_PER_CHILD = 100
 AHEAD = 3  # batches submitted per worker beyond the one it is on
 DEATHS = 3  # items in a row that die alone, each in a fresh process: the fault is not in the items
 
