@@ -137,7 +137,9 @@ def always_die(item):
 
 def test_the_pool_runs_with_the_spawn_start_method_too(monkeypatch):
     """Where there is no forkserver (Windows), workers are spawned: everything they get must pickle."""
-    monkeypatch.setattr(pool.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     planned = engine.plan([str(HERE / "variants" / n) for n in ("02_trad_change_error.txt", "04_yuan_sum_error.txt",
                                                                  "34_markdown_sangong.md")])
     from fiscal_lint.reports import json as json_report

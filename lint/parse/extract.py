@@ -19,6 +19,7 @@ from lark.exceptions import LarkError
 from ..arith.numbers import cn_to_int
 from ..arith.quantity import Quantity
 from ..text import caps
+from . import scan
 
 # 千/万/亿 before 元 or before a measure word ("25万余件")
 MAGNITUDE = {"": 0, "千": 3, "万": 4, "亿": 8, "万亿": 12}
@@ -73,19 +74,25 @@ def parser(strict: bool = False) -> Lark:
     saved = lark_lexer.has_interegular
     lark_lexer.has_interegular = False
     try:
-        return build()
+        lark = build()
     finally:
         lark_lexer.has_interegular = saved
+    scan.install(lark)
+    return lark
 
 
 def scanners(lark: Lark) -> int:
-    """Compile now each scanner of the contextual lexer (one per set of terminals a parser state accepts), which
-    Lark otherwise compiles at the first sentence that needs it: 13 scanners, some milliseconds each, paid by every
-    process that parses. Returns how many were built (0 where Lark keeps them elsewhere: nothing breaks)."""
+    """Build now each scanner of the contextual lexer (one per set of terminals a parser state accepts), which
+    Lark otherwise builds at the first sentence that needs it, with the scanners of each character the grammar's
+    terminals are written with (lint/parse/scan.py), so that a process forked after this compiles none for its
+    first files. Returns how many lexers were built (0 where Lark keeps them elsewhere: nothing breaks)."""
     lexers = getattr(getattr(lark.parser, "lexer", None), "lexers", None) or {}
     built = {id(lexer): lexer for lexer in lexers.values()}
+    chars = {c for t in lark.terminals for c in t.pattern.to_regexp()} | set("0123456789的")
     for lexer in built.values():
-        getattr(lexer, "scanner", None)  # the property compiles it and keeps it
+        scanner = getattr(lexer, "scanner", None)  # the property builds it and keeps it
+        if isinstance(scanner, scan.Scanner):
+            scanner.prepare(chars)
     return len(built)
 
 

@@ -12,13 +12,16 @@ the spawn and forkserver start methods and dask need) taking one item and return
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures are imported where a pool is started: a check in this process
+# (--jobs 1, small inputs) does not pay for them at start-up
 
 BATCH_ITEMS = 10
 BATCH_WEIGHT = 64_000  # with the engine's weight, bytes of input: a fraction of a second of work
@@ -62,6 +65,8 @@ def _context(preload: list[str]):
     """forkserver where there is one (a server process imports `preload` once, and each worker is a
     fork of it: quick to start and to replace, and safe in a process that runs threads, such as the
     progress bar's); spawn elsewhere (Windows)."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         if preload:
@@ -73,12 +78,16 @@ def _context(preload: list[str]):
 def _start(initializer: Callable | None) -> None:
     """A worker's start: Ctrl-C is for the main process, which stops the pool (a worker would otherwise
     print its own KeyboardInterrupt); then the caller's initializer."""
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if initializer is not None:
         initializer()
 
 
 def _executor(workers: int, initializer, preload: list[str]) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     kwargs = {"max_workers": workers, "mp_context": _context(preload), "initializer": _start,
               "initargs": (initializer,)}
     try:
@@ -99,6 +108,8 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
     the pool: the items of the first are run again one by one, each alone in a fresh process, and an
     item whose process dies again is reported with `died`; the other batches go to a new pool. When
     DEATHS items in a row die alone, the fault is not in the items: PoolError."""
+    from concurrent.futures.process import BrokenProcessPool
+
     preload = list(preload or [])
     source = batches(items, weight)
     pending: deque = deque()  # (batch, future), in the order of the items
@@ -140,6 +151,9 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
 
 def _submit(executor: ProcessPoolExecutor, batch: list, fn: Callable) -> Future:
     """executor.submit, or a future holding the BrokenProcessPool that a broken pool raises at once."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return executor.submit(apply, fn, batch)
     except BrokenProcessPool as e:
@@ -150,6 +164,8 @@ def _submit(executor: ProcessPoolExecutor, batch: list, fn: Callable) -> Future:
 
 def _alone(fn: Callable, item, died: Callable, initializer, preload: list[str]) -> tuple[object, bool]:
     """fn(item) in a process of its own: (result, True), or (died(item, why), False) when it dies."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with _executor(1, initializer, preload) as single:
         try:
             return _submit(single, [item], fn).result()[0], True

@@ -1,0 +1,187 @@
+"""Lark's lexer, trying at each position only the terminals that can begin with the character there.
+
+Lark's scanner is one regex, an alternation of every terminal a parser state accepts, each as a named group. A
+capturing group is never skipped on its first character (Python's regex engine skips an alternative early only
+when it opens with a literal or a class), so every token start enters all 45 terminals: about 3 µs a token, the
+largest cost of reading a sentence. Here each position is matched by the alternation of only those terminals
+whose first character can be the one at that position, in Lark's order: the first that matches is the one
+Lark's own scanner would have found, since a terminal that cannot begin with a character cannot match there.
+The smaller scanners are compiled when first needed, so a short document compiles a fraction of what the 13
+full scanners cost.
+
+What a terminal can begin with is read from its regex as Python parses it (re._parser): a literal, a class, a
+category (\\d, \\s, \\w and their negations), alternatives, and what follows an optional part or an assertion
+(assertions only narrow a match, so they are stepped over). Anything else counts as any character.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+try:
+    from re import _constants as C
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+from lark import lexer as lark_lexer
+
+Test = Callable[[str], bool]
+ANY: Test = lambda c: True  # noqa: E731
+
+_CATEGORY: dict = {
+    C.CATEGORY_DIGIT: str.isdecimal,
+    C.CATEGORY_NOT_DIGIT: lambda c: not c.isdecimal(),
+    C.CATEGORY_SPACE: str.isspace,
+    C.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    C.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    C.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT} | ({C.POSSESSIVE_REPEAT} if hasattr(C, "POSSESSIVE_REPEAT") else set())
+_FLAGGED = C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_LOCALE | C.SRE_FLAG_ASCII
+
+
+def first(regexp: str) -> Test:
+    """A test of the characters a match of `regexp` can begin with (true of some that cannot, never false of one
+    that can)."""
+    try:
+        parsed = sre_parse.parse(regexp)
+    except Exception:  # noqa: BLE001 (not ours to judge: any character)
+        return ANY
+    if parsed.state.flags & _FLAGGED:
+        return ANY
+    tests, nullable = _sequence(list(parsed))
+    if nullable or ANY in tests:
+        return ANY
+    return tests[0] if len(tests) == 1 else (lambda c: any(t(c) for t in tests))
+
+
+def _sequence(items) -> tuple[list[Test], bool]:
+    """The tests of a sequence's first character, and whether the sequence can match nothing."""
+    tests: list[Test] = []
+    for op, av in items:
+        got, nullable = _item(op, av)
+        tests.extend(got)
+        if not nullable:
+            return tests, False
+    return tests, True
+
+
+def _item(op, av) -> tuple[list[Test], bool]:
+    if op is C.LITERAL:
+        ch = chr(av)
+        return [ch.__eq__], False
+    if op is C.IN:
+        return [_member(av)], False
+    if op is C.BRANCH:
+        tests: list[Test] = []
+        nullable = False
+        for alternative in av[1]:
+            got, empty = _sequence(list(alternative))
+            tests.extend(got)
+            nullable = nullable or empty
+        return tests, nullable
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, body = av
+        if add_flags & _FLAGGED:
+            return [ANY], False
+        return _sequence(list(body))
+    if op in _REPEATS:
+        low, _high, body = av
+        got, empty = _sequence(list(body))
+        return got, empty or low == 0
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return [], True  # an assertion narrows the match; what it allows to begin is what follows it
+    if getattr(C, "ATOMIC_GROUP", None) is op:
+        return _sequence(list(av))
+    return [ANY], False  # any character, a back-reference, …: anything
+
+
+def _member(items) -> Test:
+    """A character class as a test, as the regex engine reads it."""
+    negate = False
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    others: list[Test] = []
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE:
+            ranges.append(av)
+        elif op is C.CATEGORY and av in _CATEGORY:
+            others.append(_CATEGORY[av])
+        else:
+            return ANY
+
+    def inside(c: str) -> bool:
+        return c in chars or any(lo <= ord(c) <= hi for lo, hi in ranges) or any(t(c) for t in others)
+
+    return (lambda c: not inside(c)) if negate else inside
+
+
+class Scanner:
+    """Lark's Scanner over `terminals`, matched at each position with only the terminals that can begin there."""
+
+    def __init__(self, terminals, g_regex_flags, re_, use_bytes, tests: dict[str, Test]):
+        self.terminals = terminals
+        self.allowed_types = {t.name for t in terminals}
+        self._args = (g_regex_flags, re_, use_bytes)
+        self._tests = [tests.get(t.name, ANY) for t in terminals]
+        self._by_char: dict[str, lark_lexer.Scanner | None] = {}
+        self._by_key: dict[tuple[int, ...], lark_lexer.Scanner | None] = {}
+
+    def _for(self, c: str):
+        key = tuple(i for i, test in enumerate(self._tests) if test(c))
+        if key not in self._by_key:
+            self._by_key[key] = lark_lexer.Scanner([self.terminals[i] for i in key], *self._args) if key else None
+        scanner = self._by_char[c] = self._by_key[key]
+        return scanner
+
+    def prepare(self, chars) -> None:
+        """Compile now the scanners of positions holding these characters."""
+        for c in chars:
+            if c not in self._by_char:
+                self._for(c)
+
+    def match(self, text, pos):
+        c = text.text[pos]
+        scanner = self._by_char[c] if c in self._by_char else self._for(c)
+        return scanner.match(text, pos) if scanner is not None else None
+
+    @functools.cached_property
+    def _whole(self) -> lark_lexer.Scanner:
+        return lark_lexer.Scanner(self.terminals, *self._args)
+
+    def fullmatch(self, text: str):
+        return self._whole.fullmatch(text)
+
+
+def install(lark) -> int:
+    """Give each lexer of `lark`'s contextual lexer the scanner above; returns how many lexers took it (0, and
+    Lark's own scanners stay, where this version of Lark keeps its lexers otherwise)."""
+    contextual = getattr(lark.parser, "lexer", None)
+    lexers = [*getattr(contextual, "lexers", {}).values(), getattr(contextual, "root_lexer", None)]
+    lexers = list({id(x): x for x in lexers if isinstance(x, lark_lexer.BasicLexer)}.values())
+    needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks")
+    if not lexers or not all(hasattr(x, a) for x in lexers for a in needed) or not hasattr(lark_lexer, "_create_unless"):
+        return 0
+    tests = {t.name: first(t.pattern.to_regexp()) for t in lark.terminals}
+    for lexer in lexers:
+        if lexer._scanner is None:
+            lexer._build_scanner = functools.partial(_build, lexer, tests)
+    return len(lexers)
+
+
+def _build(lexer, tests: dict[str, Test]) -> Scanner:
+    """BasicLexer._build_scanner with this module's Scanner."""
+    terminals, lexer.callback = lark_lexer._create_unless(lexer.terminals, lexer.g_regex_flags, lexer.re,
+                                                          lexer.use_bytes)
+    for type_, f in lexer.user_callbacks.items():
+        if type_ in lexer.callback:
+            lexer.callback[type_] = lark_lexer.CallChain(lexer.callback[type_], f, lambda t, type_=type_: t.type == type_)
+        else:
+            lexer.callback[type_] = f
+    return Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, tests)

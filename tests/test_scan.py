@@ -1,0 +1,69 @@
+"""The lexer's first-character dispatch (lint/parse/scan.py): the same tokens as Lark's own scanner."""
+from pathlib import Path
+
+import pytest
+from fiscal_lint.parse import extract, scan
+from fiscal_lint.text.normalize import normalize
+from lark import Token
+
+ROOT = Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize("regexp, can, cannot", [
+    ("万元", "万", "元亿"),
+    ("[,、;:]", ",、;:", "。a"),
+    ("[^\\d!%]+", "a万。", "1!%"),
+    ("\\d+(?:\\.\\d+)?", "0９", "a."),
+    ("(?:完成|占|为)预算", "完占为", "预"),
+    ("(?:年初|全年)?预算", "年全预", "初"),
+    ("(?<![A-Za-z])\\d+", "1", "A"),
+    ("(?!持平)[持平]", "持平", "增"),
+    ("(?i:abc)", "aAbZ", ""),  # a flag: any character may begin it
+    ("x*y", "xy", "z"),
+])
+def test_first_characters(regexp, can, cannot):
+    test = scan.first(regexp)
+    assert all(test(c) for c in can)
+    assert not any(test(c) for c in cannot)
+
+
+def _stock():
+    install, scan.install = scan.install, lambda lark: 0
+    try:
+        return extract.parser.__wrapped__()
+    finally:
+        scan.install = install
+
+
+def _sentences():
+    for folder in (ROOT / "corpus" / "seeds", ROOT / "variants"):
+        for path in sorted(folder.iterdir()):
+            raw = path.read_bytes()
+            try:
+                text = normalize(raw.decode("utf-8")).text
+            except UnicodeDecodeError:
+                text = normalize(raw.decode("gb18030")).text
+            for a, b in extract.sentences(text, 0, len(text)):
+                yield text[a:b]
+    # what no document above has: traditional, fullwidth, a broken figure, a table row, a stray "?"
+    yield from ["較上年增長12.5%,決算數為1,010.52萬元。", "支出?8639万元,PM2.5下降3%", "合计 | 12.5 | 13 |", "1420,53万元"]
+
+
+def test_the_same_tokens_as_lark():
+    stock, fast = _stock(), extract.parser()
+    assert type(fast.parser.lexer.lexers[0].scanner) is scan.Scanner
+    assert type(stock.parser.lexer.lexers[0].scanner) is not scan.Scanner
+    n = 0
+    for sentence in _sentences():
+        a, b = stock.parse(sentence), fast.parse(sentence)
+        assert a == b, sentence
+        assert ([(t.type, t.start_pos) for t in a.scan_values(lambda v: isinstance(v, Token))]
+                == [(t.type, t.start_pos) for t in b.scan_values(lambda v: isinstance(v, Token))])
+        n += 1
+    assert n > 300
+
+
+def test_nothing_to_install_on_another_shape():
+    class Other:
+        parser = None
+    assert scan.install(Other()) == 0
