@@ -77,7 +77,7 @@ def parser(strict: bool = False) -> Lark:
         lark = build()
     finally:
         lark_lexer.has_interegular = saved
-    scan.install(lark)
+    scan.install(lark, runs=("WORD", "CHAR"))  # a label's text: one token a run (grammar: label)
     return lark
 
 
