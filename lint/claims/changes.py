@@ -75,14 +75,18 @@ def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
     return out
 
 
+YEAR = regex.compile(r"(?:19|20)\d{2}")
+PREVIOUS_PERIOD = regex.compile(r"上年|上一年|去年|同期|同比")
+
+
 def _period(base: str) -> str:
     """What a base phrase compares with: last year, a budget, or a year ("较上年决算数", "与上年" → 上年)."""
-    year = regex.search(r"(?:19|20)\d{2}", base)
+    year = YEAR.search(base)
     if "预算" in base:
         return "预算" + (year.group() if year else "")
     if year:
         return year.group()
-    return "上年" if regex.search(r"上年|上一年|去年|同期|同比", base) else base
+    return "上年" if PREVIOUS_PERIOD.search(base) else base
 
 
 def _compared_with_other(items, j: int) -> bool:

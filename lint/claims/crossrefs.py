@@ -109,6 +109,12 @@ LEVEL = regex.compile(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|�
                       r"|(?:省|市|县|区|乡镇|旗)级(?!预算单位|单位)")
 
 
+YEAR_OF = regex.compile(r"(?:19|20)\d{2}(?=年)")
+OPENING_DEBRIS = regex.compile(r"^[\p{P}\s\d年月]+")
+DATE = regex.compile(r"(?:19|20)\d{2}年度?|\d+月(?:份|末|底)?")
+HAN_RUN = regex.compile(r"\p{Han}+")
+
+
 def _level(para: Paragraph, m: Mention) -> str:
     """The level the figure's label, or else its sentence's opening words, or else the paragraph's, names
     ("全区一般公共预算收入35.01亿元,…。收入合计55.60亿元" is 全区's, not 区本级's)."""
@@ -117,7 +123,7 @@ def _level(para: Paragraph, m: Mention) -> str:
         return found.group()
     for start in dict.fromkeys((sent_start(para, m.sent), 0)):
         words = "".join(it.text for it in para.items[start:m.index] if isinstance(it, (Label, Keyword)))
-        found = LEVEL.match(regex.sub(r"^[\p{P}\s\d年月]+", "", words))
+        found = LEVEL.match(OPENING_DEBRIS.sub("", words))
         if found:
             return found.group()
     return ""
@@ -161,7 +167,7 @@ def crossrefs(paragraphs: list[Paragraph], sum_claims: list[SumClaim]) -> list[C
         if _is_heading(para):
             words = "".join(it.text for it in para.items if isinstance(it, (Label, Keyword)))
             section = scope_of(words) if scope_of(words) in FUNDS else ""
-            year = regex.search(r"(?:19|20)\d{2}(?=年)", words)
+            year = YEAR_OF.search(words)
             section_year = int(year.group()) if year else None
             # "一、2018年年初预算" / "二、2018年决算及变动": what follows is of that basis, whatever its figures' words say
             # "剔除高新区后:": what follows leaves part of the whole out, until the next heading
@@ -275,7 +281,7 @@ WHOLE_TAIL = regex.compile(r"(?:总额|总量)$")
 
 
 def _restated_name(label: str) -> str:
-    words = "".join(regex.findall(r"\p{Han}+", regex.sub(r"(?:19|20)\d{2}年度?|\d+月(?:份|末|底)?", "", unquoted(label))))
+    words = "".join(HAN_RUN.findall(DATE.sub("", unquoted(label))))
     return LEAD.sub("", words)
 
 

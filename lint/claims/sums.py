@@ -270,10 +270,14 @@ def _averages(total: Mention, parts: list[Mention]) -> bool:
     return any(AVERAGE.search(m.label) for m in (total, *parts))
 
 
+DIGIT = regex.compile(r"\d")
+SERVING = regex.compile(r"在职|在岗|在编")
+RETIRED = regex.compile(r"(?<!在职|在编)(?:离|退)休")
+
+
 def _retired_of_serving(total: Mention, parts: list[Mention]) -> bool:
     """"在职人员66人,其中…退休29人": people retired are not of those serving, so the list is not the total's parts."""
-    return regex.search(r"在职|在岗|在编", total.label) is not None and any(
-        regex.search(r"(?<!在职|在编)(?:离|退)休", p.label) for p in parts)
+    return SERVING.search(total.label) is not None and any(RETIRED.search(p.label) for p in parts)
 
 
 def _noun_after(para: Paragraph, m: Mention) -> str:
@@ -654,7 +658,7 @@ def _sums(doc) -> list[SumClaim]:
             continue  # its lines are read with the text before the next paragraph that has figures
         # the short figure-free lines since the last paragraph with figures are headings
         for line in text[last:para.start].split("\n"):
-            if line.strip() and len(line) <= 60 and not regex.search(r"\d", line):
+            if line.strip() and len(line) <= 60 and not DIGIT.search(line):
                 averages = bool(AVERAGE.search(line))
         last = para.end
         if averages:

@@ -33,8 +33,11 @@ class TableChange:
     rate: TableFigure | None = None
 
 
+SPACES = regex.compile(r"\s+")
+
+
 def _words(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return SPACES.sub("", text)
 
 
 def column_labels(header: list[Row], width: int) -> tuple[list[str], list[int]]:

@@ -8,6 +8,7 @@ digit in UTF-16 is the digit and a NUL.
 from __future__ import annotations
 
 import codecs
+import re
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -41,8 +42,11 @@ def _without_bom(data: bytes) -> str | None:
     return None
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below a space, but for \t \n \f \r
+
+
 def _controls(text: str) -> int:
-    return sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return len(CONTROL.findall(text, 0, 20000))
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

@@ -20,11 +20,15 @@ FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联�
 BYLINE = regex.compile(r"(?:发布时间|發佈時間|发布日期|來源|来源|浏览量|瀏覽|责任编辑|責任編輯|作者)\s*[:：]")
 
 
+CELL_SEP = regex.compile(r"\||\t")
+
+
 def _byline(line: str) -> bool:
     """"发布时间: … | 来源: … | 作者:", "浏览量:1 | | |": the page's own furniture, with few cells of text."""
     found = len(BYLINE.findall(line))
-    cells = [c for c in regex.split(r"\||\t", line) if c.strip()]
-    return found >= 2 or (found == 1 and len(cells) <= 2)
+    if found != 1:
+        return found >= 2
+    return sum(1 for c in CELL_SEP.split(line) if c.strip()) <= 2
 
 
 def _stray_pipe(line: str) -> bool:
