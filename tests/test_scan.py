@@ -87,3 +87,22 @@ def test_nothing_to_install_on_another_shape():
     class Other:
         parser = None
     assert scan.install(Other()) == 0
+
+
+def test_a_scanner_lark_splits_in_several_regexes_still_matches(monkeypatch):
+    # Lark makes one regex of up to 100 terminals; past that it makes several, read here through its own match
+    from lark import lexer as lark_lexer
+
+    whole = lark_lexer.Scanner
+    found = []
+
+    class Split(whole):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            self._mres = [*self._mres, *self._mres]  # two regexes: no longer the fast path
+            found.append(self)
+
+    monkeypatch.setattr(lark_lexer, "Scanner", Split)
+    fast = extract.parser.__wrapped__()
+    sentence = "较上年增长12.5%,决算数为1010.52万元。"
+    assert _read(fast.parse(sentence)) == _read(_stock().parse(sentence)) and found

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from types import SimpleNamespace
 
 try:
     from re import _constants as C
@@ -137,8 +138,8 @@ class Scanner:
         self.allowed_types = {t.name for t in terminals}
         self._args = (g_regex_flags, re_, use_bytes)
         self._tests = [tests.get(t.name, ANY) for t in terminals]
-        self._by_char: dict[str, lark_lexer.Scanner | None] = {}
-        self._by_key: dict[tuple[int, ...], lark_lexer.Scanner | None] = {}
+        self._by_char: dict[str, Callable | None] = {}  # the match of the scanner of positions holding it
+        self._by_key: dict[tuple[int, ...], Callable | None] = {}
         self.follow: Scanner | None = None  # the scanner after a token of a run (install)
         self.runs: frozenset[str] = frozenset()
         self.run_type = ""
@@ -146,9 +147,9 @@ class Scanner:
     def _for(self, c: str):
         key = tuple(i for i, test in enumerate(self._tests) if test(c))
         if key not in self._by_key:
-            self._by_key[key] = lark_lexer.Scanner([self.terminals[i] for i in key], *self._args) if key else None
-        scanner = self._by_char[c] = self._by_key[key]
-        return scanner
+            self._by_key[key] = _finder(lark_lexer.Scanner([self.terminals[i] for i in key], *self._args)) if key else None
+        found = self._by_char[c] = self._by_key[key]
+        return found
 
     def prepare(self, chars) -> None:
         """Compile now the scanners of positions holding these characters."""
@@ -158,8 +159,9 @@ class Scanner:
 
     def _one(self, text, pos):
         c = text.text[pos]
-        scanner = self._by_char[c] if c in self._by_char else self._for(c)
-        return scanner.match(text, pos) if scanner is not None else None
+        find = self._by_char[c] if c in self._by_char else self._for(c)
+        m = find(text.text, pos, text.end) if find is not None else None
+        return (m.group(0), m.lastgroup) if m else None
 
     def match(self, text, pos):
         got = self._one(text, pos)
@@ -184,6 +186,30 @@ class Scanner:
 
     def fullmatch(self, text: str):
         return self._whole.fullmatch(text)
+
+
+def _finder(scanner: lark_lexer.Scanner) -> Callable:
+    """Its regex's match (string, pos, end) where Lark made it one regex, as it does below 100 terminals; else
+    a match of the same form through the scanner's own."""
+    mres = getattr(scanner, "_mres", None)
+    if mres is not None and len(mres) == 1:
+        return mres[0].match
+
+    def find(string, pos, end):
+        got = scanner.match(SimpleNamespace(text=string, end=end), pos)
+        return _Found(*got) if got else None
+
+    return find
+
+
+class _Found:
+    """What _one reads of a match."""
+
+    def __init__(self, value: str, lastgroup: str):
+        self.value, self.lastgroup = value, lastgroup
+
+    def group(self, _index: int = 0) -> str:
+        return self.value
 
 
 def install(lark, runs: tuple[str, ...] = ()) -> int:
@@ -239,4 +265,6 @@ def _build(lexer, tests: dict[str, Test]) -> Scanner:
             lexer.callback[type_] = lark_lexer.CallChain(lexer.callback[type_], f, lambda t, type_=type_: t.type == type_)
         else:
             lexer.callback[type_] = f
-    return Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, tests)
+    scanner = Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, tests)
+    lexer.match = scanner.match  # BasicLexer.match only passes the call on to its scanner
+    return scanner
