@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
 from fiscal_lint.arith.numbers import Interval
 from fiscal_lint.check.explain import in_unit, value_text
 from fiscal_lint.check.rule import Check, Finding, Message, Rule, figure, guarded
@@ -19,6 +18,7 @@ from fiscal_lint.claims.common import listed
 from fiscal_lint.claims.kinds import claim_kind
 from fiscal_lint.parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from fiscal_lint.rules.ratio import FAMILY  # noqa: F401  (a rate of the ratio family, declared there)
+from fiscal_lint.rx import lazy
 
 PER_CAPITA = Rule(
     "FL413", "per-capita", "ratio", "error",
@@ -31,7 +31,7 @@ PER_CAPITA = Rule(
 )
 RULES = [PER_CAPITA]
 
-AVERAGE = regex.compile(r"(人均|车均|次均|辆均)(\p{Han}{2,6}?费)")
+AVERAGE = lazy(r"(人均|车均|次均|辆均)(\p{Han}{2,6}?费)")
 SUBJECT = {"接待费": "接待", "维护费": "车", "运行费": "车", "购置费": "车", "会议费": "会议", "培训费": "培训",
            "差旅费": "差旅"}
 UNITS = {"人均": ("人", "人次"), "车均": ("辆",), "辆均": ("辆",), "次均": ("次", "批次")}

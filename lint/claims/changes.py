@@ -16,6 +16,7 @@ from .common import (
     usable_amount,
 )
 from .kinds import claim_kind
+from ..rx import lazy
 
 
 @dataclass
@@ -75,8 +76,8 @@ def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
     return out
 
 
-YEAR = regex.compile(r"(?:19|20)\d{2}")
-PREVIOUS_PERIOD = regex.compile(r"上年|上一年|去年|同期|同比")
+YEAR = lazy(r"(?:19|20)\d{2}")
+PREVIOUS_PERIOD = lazy(r"上年|上一年|去年|同期|同比")
 
 
 def _period(base: str) -> str:
@@ -240,7 +241,7 @@ def changes(para: Paragraph, before: list[Mention] | None = None) -> list[Change
     return claims
 
 
-GENERIC = regex.compile(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|为|是|的|上年|本年|年度|年")
+GENERIC = lazy(r"[\p{P}\s\d]|(?:19|20)\d\d年度?|预算数|决算数|为|是|的|上年|本年|年度|年")
 
 
 def _adjacent(para: Paragraph, current: Mention, bi: int, sent: int) -> bool:
@@ -332,7 +333,7 @@ def _distributive(para: Paragraph, bi: int, kw: Keyword, sent: int, deltas: list
 
 
 # "比最低的甘肃省高826.05元": a figure that is how far one thing is from another, not a level of anything
-GAP = regex.compile(r"(?:^|[,;:])[比较][^,;:。]*?(?:高|低|多|少)(?:出|了)?$")
+GAP = lazy(r"(?:^|[,;:])[比较][^,;:。]*?(?:高|低|多|少)(?:出|了)?$")
 
 
 def _year_pair(para: Paragraph, before: int) -> tuple[Mention, Mention] | None:
@@ -366,8 +367,8 @@ def _compared_between(para: Paragraph, a: Mention, b: Mention) -> bool:
     return any(isinstance(it, Keyword) and it.kind == "BASE" for it in para.items[lo + 1:hi])
 
 
-THIS_YEAR = regex.compile(r"(?:本|今|当)年度?(?:为|是)?$")
-LAST_YEAR = regex.compile(r"(?:上|去)年度?(?:同期)?(?:的|为|是)?$")
+THIS_YEAR = lazy(r"(?:本|今|当)年度?(?:为|是)?$")
+LAST_YEAR = lazy(r"(?:上|去)年度?(?:同期)?(?:的|为|是)?$")
 
 
 def _same_subject(a: str, b: str) -> bool:

@@ -2,10 +2,10 @@
 sentence starts, and the fund a label scopes a figure to."""
 from __future__ import annotations
 
-import regex
 
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
+from ..rx import lazy
 
 MAX_SENTENCES_BACK = 2
 
@@ -77,7 +77,7 @@ def unquoted(label: str) -> str:
     return label.replace("“", "").replace("”", "").replace('"', "")
 
 
-PUNCTUATION = regex.compile(r"[\p{P}\s]*")
+PUNCTUATION = lazy(r"[\p{P}\s]*")
 
 
 def own_clause(para: Paragraph, m: Mention) -> bool:

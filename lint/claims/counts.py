@@ -8,6 +8,7 @@ import regex
 from ..parse.extract import Keyword
 from ..parse.mentions import Mention, Paragraph
 from .kinds import claim_kind
+from ..rx import lazy
 
 
 @dataclass
@@ -19,13 +20,13 @@ class EnumClaim:
     end: int
 
 
-ENUM = regex.compile(
+ENUM = lazy(
     r"(?P<noun>\p{Han}{0,8}?)(?:[,，]\s*(?:均为|都是|均是)[^:：,，。;；]{0,10})?\s*"
     # (the blanks before a comma-less 分别是 are the \s* before it: two \s* in a row were tried every way)
     r"(?:[:：]|(?:[,，]\s*)?(?:分别是|分别为|包括|具体为|依次为|即)[:：]?)\s*(?P<list>[^,，;；。]+)")
-LAST_JOIN = regex.compile(r"(?:以及|和|及|与)")
+LAST_JOIN = lazy(r"(?:以及|和|及|与)")
 # after the list, a comma and one more short name, figure-free, closed by punctuation: the names may go on
-GOES_ON = regex.compile(r"[,，]\p{Han}{2,8}[,，。;；]")
+GOES_ON = lazy(r"[,，]\p{Han}{2,8}[,，。;；]")
 
 
 def enumerations(para: Paragraph, text: str) -> list[EnumClaim]:
@@ -70,7 +71,7 @@ def _counted(names: list[str], unit: str) -> bool:
     return any(regex.search(r"[\d零〇一二两三四五六七八九十百千]\s*" + regex.escape(unit), n) for n in names)
 
 
-NAME_END = regex.compile(r"(?:厅|局|室|会|委|处|科|股|中心|所|站|院|校|队|部|办|组|馆|团|社|司|园|场|站|庭)$")
+NAME_END = lazy(r"(?:厅|局|室|会|委|处|科|股|中心|所|站|院|校|队|部|办|组|馆|团|社|司|园|场|站|庭)$")
 
 
 def _not_names(names: list[str]) -> bool:

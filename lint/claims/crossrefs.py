@@ -17,6 +17,7 @@ from .common import (
 )
 from .kinds import claim_kind
 from .sums import SumClaim
+from ..rx import lazy
 
 CATEGORIES = (
     "收入总计", "支出总计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "财政拨款收入", "事业收入",
@@ -59,11 +60,11 @@ def _category(label: str) -> str:
 
 
 # what may follow a category in a label that names it: its basis, a verb ("基本支出预算数为", "项目支出合计")
-TAIL = regex.compile(r"(?:[\p{P}\s]|财政拨款|预算|决算|执行|实际|支出|收入|数|额|金额|用|合计|总计|共计|累计|完成|安排"
+TAIL = lazy(r"(?:[\p{P}\s]|财政拨款|预算|决算|执行|实际|支出|收入|数|额|金额|用|合计|总计|共计|累计|完成|安排"
                      r"|为|是|达到|达)*")
 # what may stand before a category without making it another's: years, the unit, the funds ("2023年本级一般公共预算
 # 财政拨款基本支出"); anything else ("城市公用事业附加支出总计") qualifies it
-GENERIC_BEFORE = regex.compile(r"[\p{P}\s\d]|年度?|本年|当年|全年|本级|市本级|县本级|区本级|本单位|本部门|单位|部门|我单位|"
+GENERIC_BEFORE = lazy(r"[\p{P}\s\d]|年度?|本年|当年|全年|本级|市本级|县本级|区本级|本单位|本部门|单位|部门|我单位|"
                                r"一般公共预算|政府性基金预算?|国有资本经营预算?|社会保险基金预算?|财政拨款|预算|决算|安排的?|"
                                r"实际|收入|支出|的|为|中|其中|包括")
 
@@ -71,7 +72,7 @@ GENERIC_BEFORE = regex.compile(r"[\p{P}\s\d]|年度?|本年|当年|全年|本级
 # a qualifier that names an item of revenue or spending ("新增建设用地土地有偿使用费支出总计", "城市公用事业附加支出总计"):
 # the category is that item's. Places, levels and kinds of unit ("河南省省级…", "事业单位和其他单位…") scope it
 # no further than the statement's subject does
-ITEM = regex.compile(r"(?:费|附加|出让|基金|资金|经费|收费|专项|补助|债券)$")
+ITEM = lazy(r"(?:费|附加|出让|基金|资金|经费|收费|专项|补助|债券)$")
 
 
 def _qualifier(label: str, category: str) -> str:
@@ -85,15 +86,15 @@ def _qualifier(label: str, category: str) -> str:
 
 # the words before a category when they cut it into kinds ("其中涉外的公务接待费140万元", "其他公务接待费517.42万元"): each
 # is a part of it
-SUBSET = regex.compile(r"(?:而|另|且)?(?:其他|其它|涉外|国内|国外|境内|境外|外事|非)")
+SUBSET = lazy(r"(?:而|另|且)?(?:其他|其它|涉外|国内|国外|境内|境外|外事|非)")
 
 
-CARVE = regex.compile(r"剔除|扣除|不含|除[^,:]{1,12}外")
+CARVE = lazy(r"剔除|扣除|不含|除[^,:]{1,12}外")
 
 # a body named at the start of a sentence, before its year or its quoted item: "市食药监局2015年“三公”经费…"
 # (a news report comparing offices: the same category of two offices is not one quantity)
 # ("以人力资源和社保部为例,2020年度…": the example the sentence takes)
-BODY = regex.compile(r"^(?:比如|例如|如|其中|以)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
+BODY = lazy(r"^(?:比如|例如|如|其中|以)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
                      r"(?=为例|[,:]?(?:(?:19|20)\d\d年|“|\"))")
 
 
@@ -105,14 +106,14 @@ def _body(para: Paragraph, m: Mention) -> str:
 
 
 # the level of government a figure is of: 全市 (the city with its counties) is not 市本级, nor 市级 县级
-LEVEL = regex.compile(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|州|县|区|镇|乡|盟|旗)本级"
+LEVEL = lazy(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|州|县|区|镇|乡|盟|旗)本级"
                       r"|(?:省|市|县|区|乡镇|旗)级(?!预算单位|单位)")
 
 
-YEAR_OF = regex.compile(r"(?:19|20)\d{2}(?=年)")
-OPENING_DEBRIS = regex.compile(r"^[\p{P}\s\d年月]+")
-DATE = regex.compile(r"(?:19|20)\d{2}年度?|\d+月(?:份|末|底)?")
-HAN_RUN = regex.compile(r"\p{Han}+")
+YEAR_OF = lazy(r"(?:19|20)\d{2}(?=年)")
+OPENING_DEBRIS = lazy(r"^[\p{P}\s\d年月]+")
+DATE = lazy(r"(?:19|20)\d{2}年度?|\d+月(?:份|末|底)?")
+HAN_RUN = lazy(r"\p{Han}+")
 
 
 def _level(para: Paragraph, m: Mention) -> str:
@@ -274,10 +275,10 @@ def _all_fiscal(paragraphs: list[Paragraph]) -> bool:
 
 
 # words a restatement may add or drop around the name of its figure ("全年完成一般公共预算收入" is "一般公共预算收入")
-LEAD = regex.compile(r"^(?:其中|全年|今年|当年|本年|年度|累计|共|合计|完成|实现|为|达到|是|的|全县|全市|全区|全省)+|"
+LEAD = lazy(r"^(?:其中|全年|今年|当年|本年|年度|累计|共|合计|完成|实现|为|达到|是|的|全县|全市|全区|全省)+|"
                      r"(?:完成|实现|为|达到|是|的|共计|合计)+$")
 # "行政单位资产总额" restates "行政单位资产": the whole of a thing is the thing
-WHOLE_TAIL = regex.compile(r"(?:总额|总量)$")
+WHOLE_TAIL = lazy(r"(?:总额|总量)$")
 
 
 def _restated_name(label: str) -> str:

@@ -10,6 +10,7 @@ from ..arith.quantity import Quantity
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .kinds import paragraph_kind
+from ..rx import lazy
 
 
 @dataclass
@@ -22,10 +23,10 @@ class Gap:
 
 
 # the word for the direction, right before the points ("高2.7个百分点", "低了1个百分点")
-HIGH = regex.compile(r"(?:高|多|快)(?:出|了)?")
-LOW = regex.compile(r"(?:低|少|慢)(?:出|了)?")
+HIGH = lazy(r"(?:高|多|快)(?:出|了)?")
+LOW = lazy(r"(?:低|少|慢)(?:出|了)?")
 COMPARE_SIGN = {"高于": 1, "多于": 1, "大于": 1, "低于": -1, "少于": -1, "小于": -1}
-BRACKETS = regex.compile(r"[\p{P}\s]*")
+BRACKETS = lazy(r"[\p{P}\s]*")
 
 
 def _minus(para: Paragraph, m: Mention) -> bool:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
 
 from ..parse.extract import Keyword, Quantity
 from ..parse.mentions import Mention, Paragraph
 from .common import listed, sent_start, usable_amount
 from .kinds import claim_kind
+from ..rx import lazy
 
 
 @dataclass
@@ -24,8 +24,8 @@ class RateClaim:
 STAFF = ("在职", "实有")
 SPENT = ("采购", "预算", "支出", "金额")  # words naming the figure spent, of which a 节约率 is the saving
 ESTABLISHMENT = ("编制", "核定")
-BUDGETED = regex.compile(r"预算|计划")
-ACTUALLY = regex.compile(r"实际|执行|决算")
+BUDGETED = lazy(r"预算|计划")
+ACTUALLY = lazy(r"实际|执行|决算")
 
 
 def rates(paragraphs: list[Paragraph]) -> list[RateClaim]:

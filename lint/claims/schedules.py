@@ -10,11 +10,12 @@ import regex
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
 from .kinds import claim_kind
+from ..rx import lazy
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11}
 # the words before 序时进度 that say which side of it the rate is
-AHEAD = regex.compile(r"(?:超|超过|快于|高于|领先)$")
-BEHIND = regex.compile(r"(?:低于|慢于|落后于?|滞后于?)$")
+AHEAD = lazy(r"(?:超|超过|快于|高于|领先)$")
+BEHIND = lazy(r"(?:低于|慢于|落后于?|滞后于?)$")
 
 
 @dataclass

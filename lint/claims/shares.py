@@ -20,6 +20,7 @@ from .common import (
 )
 from .kinds import claim_kind
 from .sums import SumClaim, complete_pair, names_whole, sangong_items
+from ..rx import lazy
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _whole_sets(claims: list[ShareClaim]) -> None:
                 c.parts = parts
 
 
-BASIS_END = regex.compile(r"(预算|决算)(?:数)?$")
+BASIS_END = lazy(r"(预算|决算)(?:数)?$")
 
 
 def _stated_later(claims: list[ShareClaim], seen: dict[int, int], figures: list[Mention]) -> list[ShareClaim]:

@@ -24,16 +24,17 @@ from .common import unquoted
 from .kinds import claim_kind
 from .sums import SumClaim
 from .tabular import TableFigure, _fig, as_money, outline_sums, sangong_rows, table_sums
+from ..rx import lazy
 
 TITLES = [
     "财政拨款收入支出决算总表", "收入支出决算总表", "收入决算表", "一般公共预算财政拨款基本支出决算表",
     "一般公共预算财政拨款支出决算表", "支出决算表", "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表",
 ]
-NUMBERING = regex.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
-CODE_CELL = regex.compile(r"^\d{2,7}$")
-FIGURE = regex.compile(r"\d\.\d")
-EMPTY_STATEMENT = regex.compile(r"本表无数据|无[^。;；]{0,30}(?:收支|支出|收入|数据)")
+NUMBERING = lazy(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
+CODE_CELL = lazy(r"^\d{2,7}$")
+FIGURE = lazy(r"\d\.\d")
+EMPTY_STATEMENT = lazy(r"本表无数据|无[^。;；]{0,30}(?:收支|支出|收入|数据)")
 
 
 @dataclass
@@ -296,12 +297,12 @@ def empties(text: str, standard: list[StandardTable], following: list[int]) -> l
 
 # prose label (its last words) -> (table, fact key): the headline figures the explanation restates
 HEADLINES = [
-    (regex.compile(r"财政拨款收入支出总计$|财政拨款收、支总计$"), "财政拨款收入支出决算总表", "总计"),
-    (regex.compile(r"(?<!财政拨款)收入支出总计$|(?<!财政拨款)收、支总计$"), "收入支出决算总表", "总计"),
-    (regex.compile(r"(?<!财政拨款)本年收入合计$"), "收入支出决算总表", "本年收入合计"),
-    (regex.compile(r"(?<!财政拨款)本年支出合计$"), "收入支出决算总表", "本年支出合计"),
-    (regex.compile(r"^(?!.*财政拨款).*年初结转和结余$"), "收入支出决算总表", "年初结转和结余"),
-    (regex.compile(r"^(?!.*财政拨款).*年末结转和结余$"), "收入支出决算总表", "年末结转和结余"),
+    (lazy(r"财政拨款收入支出总计$|财政拨款收、支总计$"), "财政拨款收入支出决算总表", "总计"),
+    (lazy(r"(?<!财政拨款)收入支出总计$|(?<!财政拨款)收、支总计$"), "收入支出决算总表", "总计"),
+    (lazy(r"(?<!财政拨款)本年收入合计$"), "收入支出决算总表", "本年收入合计"),
+    (lazy(r"(?<!财政拨款)本年支出合计$"), "收入支出决算总表", "本年支出合计"),
+    (lazy(r"^(?!.*财政拨款).*年初结转和结余$"), "收入支出决算总表", "年初结转和结余"),
+    (lazy(r"^(?!.*财政拨款).*年末结转和结余$"), "收入支出决算总表", "年末结转和结余"),
 ]
 
 

@@ -21,6 +21,7 @@ from .common import (
     usable_amount,
 )
 from .kinds import claim_kind
+from ..rx import lazy
 
 EXHAUSTIVE_CONNECTIVES = {"分别为", "分别是", "具体为", "依次为"}
 
@@ -262,7 +263,7 @@ def _opens_list(para: Paragraph, a: Mention, b: Mention) -> bool:
                for it in para.items[a.index + 1:b.index])
 
 
-AVERAGE = regex.compile(r"人均|平均|生均|户均|车均|均值")
+AVERAGE = lazy(r"人均|平均|生均|户均|车均|均值")
 
 
 def _averages(total: Mention, parts: list[Mention]) -> bool:
@@ -270,9 +271,9 @@ def _averages(total: Mention, parts: list[Mention]) -> bool:
     return any(AVERAGE.search(m.label) for m in (total, *parts))
 
 
-DIGIT = regex.compile(r"\d")
-SERVING = regex.compile(r"在职|在岗|在编")
-RETIRED = regex.compile(r"(?<!在职|在编)(?:离|退)休")
+DIGIT = lazy(r"\d")
+SERVING = lazy(r"在职|在岗|在编")
+RETIRED = lazy(r"(?<!在职|在编)(?:离|退)休")
 
 
 def _retired_of_serving(total: Mention, parts: list[Mention]) -> bool:
@@ -449,7 +450,7 @@ def _flow(label: str) -> str:
 
 
 # the words before a colon that open a part's own list ("…68.4亿元,比上年增长10.1%,主要支出事项:一般公共服务支出…")
-SUBLIST = regex.compile(r"主要|具体|事项|方向|内容|如下|明细|构成")
+SUBLIST = lazy(r"主要|具体|事项|方向|内容|如下|明细|构成")
 
 
 def _parts_after(para: Paragraph, ki: int, total: Mention, inner: bool = False) -> tuple[list[Mention], dict[int, Mention]]:
@@ -673,7 +674,7 @@ def _sums(doc) -> list[SumClaim]:
     return out
 
 
-SECTION_HEAD = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]?\d{1,2}[)）、.．])")
+SECTION_HEAD = lazy(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]?\d{1,2}[)）、.．])")
 
 
 def _head_item(text: str, para: Paragraph) -> int | None:

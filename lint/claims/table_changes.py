@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
 
 from ..text.tables import Row, Table
 from .kinds import claim_kind
 from .tabular import TableFigure, _fig, as_money
+from ..rx import lazy
 
-RATE = regex.compile(r"增长率|增减率|增幅|减幅|幅度|增长%|增减%|比上年增长|变动率")
-DELTA = regex.compile(r"增加额|增减额|减少额|增减金额|增、减金额|增减变动|增减|比较|差额")
-PREVIOUS = regex.compile(r"上年|上期|同期|上年度")
-CURRENT = regex.compile(r"本年|本期|本次|本年度|执行数|决算数|预算数|完成数")
-YEAR = regex.compile(r"(?:19|20)\d{2}")
+RATE = lazy(r"增长率|增减率|增幅|减幅|幅度|增长%|增减%|比上年增长|变动率")
+DELTA = lazy(r"增加额|增减额|减少额|增减金额|增、减金额|增减变动|增减|比较|差额")
+PREVIOUS = lazy(r"上年|上期|同期|上年度")
+CURRENT = lazy(r"本年|本期|本次|本年度|执行数|决算数|预算数|完成数")
+YEAR = lazy(r"(?:19|20)\d{2}")
 HEADER_ROWS = 3  # rows above the first row of figures that may name its columns
 
 
@@ -33,7 +33,7 @@ class TableChange:
     rate: TableFigure | None = None
 
 
-SPACES = regex.compile(r"\s+")
+SPACES = lazy(r"\s+")
 
 
 def _words(text: str) -> str:

@@ -3,17 +3,17 @@
 where one column is the rate, one the budget it names, and one the amount, with nothing left to guess."""
 from __future__ import annotations
 
-import regex
 
 from ..text.tables import Table
 from .executions import ExecClaim
 from .kinds import claim_kind
 from .table_changes import YEAR, header_of
 from .tabular import _fig, as_money
+from ..rx import lazy
 
-RATE = regex.compile(r"占(?:调整)?预算|为预算的?|完成(?:调整)?预算|占计划|预算完成率")
-BUDGET = regex.compile(r"预算|计划")
-ACTUAL = regex.compile(r"执行|完成|决算|实际")
+RATE = lazy(r"占(?:调整)?预算|为预算的?|完成(?:调整)?预算|占计划|预算完成率")
+BUDGET = lazy(r"预算|计划")
+ACTUAL = lazy(r"执行|完成|决算|实际")
 
 
 def rate_columns(labels: list[str], group: list[int]) -> dict[str, int] | None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import regex
 
 from ..arith.quantity import Quantity
 from ..text.tables import SCALE, Cell, Row, Table, header_index
 from .executions import ExecClaim
 from .kinds import claim_kind
 from .sums import SumClaim
+from ..rx import lazy
 
-TOTAL_ROW = regex.compile(r"^(?:绩效指标总分|总分|合计|总计|小计|得分合计|指标总分)")
+TOTAL_ROW = lazy(r"^(?:绩效指标总分|总分|合计|总计|小计|得分合计|指标总分)")
 WEIGHT_WORDS = ("权重分值", "分值", "权重")
 SCORE_WORDS = ("指标得分", "得分")
 COEF_WORDS = ("得分系数",)
@@ -213,8 +213,8 @@ def as_money(fig: TableFigure, unit: str, shown: str | None = None) -> TableFigu
     return TableFigure(q, fig.label)
 
 
-TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
-CODE = regex.compile(r"^\s*(\d{3}(?:\d{2}){0,2})(?!\d)")
+TOTAL_LABEL = lazy(r"^(?:合\s*计|总\s*计|小\s*计)$")
+CODE = lazy(r"^\s*(\d{3}(?:\d{2}){0,2})(?!\d)")
 
 
 def _header_at(rows: list[Row]) -> int | None:
@@ -266,7 +266,7 @@ def table_sums(table: Table) -> list[SumClaim]:
 
 
 # the numbering of an outline's rows, outermost first as a document meets them: (一) 一、 1. 1、 (1) ①
-MARKER = regex.compile(r"^\s*(?:(?P<paren_cn>\([一二三四五六七八九十]+\))|(?P<cn>[一二三四五六七八九十]+、)"
+MARKER = lazy(r"^\s*(?:(?P<paren_cn>\([一二三四五六七八九十]+\))|(?P<cn>[一二三四五六七八九十]+、)"
                        r"|(?P<num>\d{1,2}[.、](?!\d))|(?P<paren_num>\(\d{1,2}\))|(?P<circled>[①-⑳]))")
 ROW_NUMBERS = ("行次", "栏次", "序号", "编号")
 
@@ -330,10 +330,10 @@ def outline_sums(table: Table) -> list[SumClaim]:
     return out
 
 
-SANGONG_TOTAL = regex.compile(r"^(?:合计|总计|“?三公”?经费(?:支出)?(?:合计|小计)?)$")
+SANGONG_TOTAL = lazy(r"^(?:合计|总计|“?三公”?经费(?:支出)?(?:合计|小计)?)$")
 # the numbering and 其中 that open a row's name: "其中:(1)公务用车运行维护费", "3.公务用车费", "(二)公务接待费"
-ROW_PREFIX = regex.compile(r"^(?:其中[:：]?|[(（]?[一二三四五六七八九十\d]{1,2}[)）.、]|[①-⑳])+")
-RATE_COLUMN = regex.compile(r"%|率|幅")
+ROW_PREFIX = lazy(r"^(?:其中[:：]?|[(（]?[一二三四五六七八九十\d]{1,2}[)）.、]|[①-⑳])+")
+RATE_COLUMN = lazy(r"%|率|幅")
 
 
 def _sangong_item(label: str) -> str | None:

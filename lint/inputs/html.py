@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import regex
 
 from .located import Extracted, TextBuilder, clean_cell
+from ..rx import lazy
 
 SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select",
         "button", "svg", "template", "head"}
 BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "main",
          "blockquote", "pre", "dd", "dt", "ul", "ol", "table", "hr", "center"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
-HAN = regex.compile(r"\p{Han}")
+HAN = lazy(r"\p{Han}")
 # elements nested deeper than this are read as text of the element they are in: real pages nest a few dozen
 # deep, and the tree is walked recursively (100,000 nested <div> would end in a RecursionError)
 MAX_DEPTH = 200

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .decode import InputError
+from ..rx import lazy
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,8 @@ SNIFF = (
     (b"\x00<", "utf-16-be", 0), (b"<\x00", "utf-16-le", 0),
     (b"\x4c\x6f\xa7\x94", "cp037", 0),  # "<?xm" in EBCDIC
 )
-DECLARED = regex.compile(r"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
-DANGER = regex.compile(r"<!\s*(?:DOCTYPE|ENTITY)", regex.IGNORECASE)
+DECLARED = lazy(r"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+DANGER = lazy(r"<!\s*(?:DOCTYPE|ENTITY)", regex.IGNORECASE)
 HEAD = 1024  # bytes enough to hold the XML declaration
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-import regex
 
 from .decode import InputError
 from .limits import Limits, safe_zip
 from .located import Extracted, TextBuilder, clean_cell
+from ..rx import lazy
 
-DECIMALS = regex.compile(r"0\.(0+)")
+DECIMALS = lazy(r"0\.(0+)")
 
 
 def _column(k: int) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib import resources
 
-import regex
 from lark import Lark, Token, Tree
 from lark import lexer as lark_lexer
 from lark.exceptions import LarkError
@@ -20,6 +19,7 @@ from ..arith.numbers import cn_to_int
 from ..arith.quantity import Quantity
 from ..text import caps
 from . import scan
+from ..rx import lazy
 
 # 千/万/亿 before 元 or before a measure word ("25万余件")
 MAGNITUDE = {"": 0, "千": 3, "万": 4, "亿": 8, "万亿": 12}
@@ -97,10 +97,10 @@ def scanners(lark: Lark) -> int:
 
 
 # a "?" right before a digit stands for a character a broken encoding lost ("支出?8639万元"), not a question
-SENTENCE = regex.compile(r"(?:[^。!?\n]|\?(?=\d))*(?:[。!?]|\n|$)")
+SENTENCE = lazy(r"(?:[^。!?\n]|\?(?=\d))*(?:[。!?]|\n|$)")
 # a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")
 # (a run of numerals is tried from its start only: from inside it the match would end at the same place)
-HAS_FIGURE = regex.compile(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
+HAS_FIGURE = lazy(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
                            r"(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)|大于|小于|等于|高于|低于|超过|持平")
 
 
@@ -251,7 +251,7 @@ def _share_units(items: list[Item]) -> None:
             _take_unit(q, nxt)
 
 
-PREVIOUS = regex.compile(r"(?:比|较)(?:上年|去年|上年同期)")
+PREVIOUS = lazy(r"(?:比|较)(?:上年|去年|上年同期)")
 
 
 def _compared_units(items: list[Item]) -> None:

@@ -2,14 +2,14 @@
 made safe for a terminal."""
 from __future__ import annotations
 
-import regex
 
 from ..check.rule import Finding, Position
 from ..inputs.located import describe
+from ..rx import lazy
 
 # C0 controls but the tab (the line feed too: every string written for a terminal is one line), DEL, C1, and
 # the bidirectional overrides and isolates that reorder what a terminal shows ("Trojan source")
-UNPRINTABLE = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNPRINTABLE = lazy(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m) -> str:

@@ -25,14 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
 
 import regex
+from ..rx import lazy
 
-YEAR = regex.compile(r"(?<![0-9])(20\d{2})(?![0-9])")
+YEAR = lazy(r"(?<![0-9])(20\d{2})(?![0-9])")
 KINDS = [("三公", ("三公",)), ("绩效", ("绩效", "績效")), ("决算", ("决算", "決算")), ("预算", ("预算", "預算"))]
 # cut from a file name to leave the office: the year as written, and the words that name the report
-YEAR_WORDS = regex.compile(r"(?<![0-9])20\d{2}\s*(?:年度|年)?")
-LEAD = regex.compile(r"^[\W\d_]+|^(?:关于|附件\d*|公开)+")
-TAIL = regex.compile(r"(?:[\W\d_]|部门|单位|本级|的|年度|及)+$")
-OFFICE = regex.compile(r"(?:局|委员会|委|办公室|办|厅|院|部|中心|所|站|队|会|馆|政府|处|校|学|园|镇|乡|街道|社区|村"
+YEAR_WORDS = lazy(r"(?<![0-9])20\d{2}\s*(?:年度|年)?")
+LEAD = lazy(r"^[\W\d_]+|^(?:关于|附件\d*|公开)+")
+TAIL = lazy(r"(?:[\W\d_]|部门|单位|本级|的|年度|及)+$")
+OFFICE = lazy(r"(?:局|委员会|委|办公室|办|厅|院|部|中心|所|站|队|会|馆|政府|处|校|学|园|镇|乡|街道|社区|村"
                        r"|公司|集团|署|场|社|室|团|县|市|区|州|省|旗|盟)$")
 SEVERITIES = ("error", "warning", "info")
 

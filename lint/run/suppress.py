@@ -12,16 +12,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
 
 from ..check.rule import Finding
 from ..inputs.source import resolved
 from .engine import FileResult
 from .registry import all_rules
 from .settings import Settings, matches
+from ..rx import lazy
 
 COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
-DIRECTIVE = regex.compile(
+DIRECTIVE = lazy(
     r"<!--\s*fiscal-lint\s*:\s*(?P<verb>disable-next-line|disable-file|disable|enable)"
     r"(?:\s*=\s*(?P<codes>[\w\s,-]+?))?\s*-->")
 

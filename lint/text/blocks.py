@@ -12,15 +12,16 @@ from dataclasses import dataclass
 import regex
 
 from . import caps
+from ..rx import lazy
 
-TABLE_ROW = regex.compile(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
+TABLE_ROW = lazy(r"\t|\|\s*$|^\s*\||\s\|\s|\S {3,}\S")
 # Page furniture and navigation that never carries claims.
-FURNITURE = regex.compile(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|字号[:：]|摘要[:：]\s*\{)")
+FURNITURE = lazy(r"^\s*(?:分享|扫一扫|【|qrcode|手机扫码|联系客服|发布时间|来源[:：]|字号[:：]|摘要[:：]\s*\{)")
 # a page's byline row ("发布时间: … | 来源: … | 作者: …"), whatever its separators: never a table
-BYLINE = regex.compile(r"(?:发布时间|發佈時間|发布日期|來源|来源|浏览量|瀏覽|责任编辑|責任編輯|作者)\s*[:：]")
+BYLINE = lazy(r"(?:发布时间|發佈時間|发布日期|來源|来源|浏览量|瀏覽|责任编辑|責任編輯|作者)\s*[:：]")
 
 
-CELL_SEP = regex.compile(r"\||\t")
+CELL_SEP = lazy(r"\||\t")
 
 
 def _byline(line: str) -> bool:
@@ -51,8 +52,8 @@ def _prose_after_pipe(line: str) -> bool:
     return len(body) >= 40 and len(SENTENCE_END.findall(body)) >= 2 and not regex.search(r"\S {3,}\S", body)
 
 
-BOX_RULE = regex.compile(r"^[\s\-─━┬┼┴├┤┌┐└┘═╤╪╧╞╡┯┷┿]+$")
-SENTENCE_END = regex.compile(r"[。!?]")
+BOX_RULE = lazy(r"^[\s\-─━┬┼┴├┤┌┐└┘═╤╪╧╞╡┯┷┿]+$")
+SENTENCE_END = lazy(r"[。!?]")
 
 
 def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -80,8 +81,8 @@ class Block:
     lines: list[tuple[int, int]]  # spans of the lines inside the block
 
 
-PIPES_ONLY = regex.compile(r"^[\s|]+$")  # a line of pipes alone (blank lines are no line of a block)
-TITLE_LIKE = regex.compile(r"表\s*$|情况\s*$|单位\s*[:：]|[:：]\s*$")
+PIPES_ONLY = lazy(r"^[\s|]+$")  # a line of pipes alone (blank lines are no line of a block)
+TITLE_LIKE = lazy(r"表\s*$|情况\s*$|单位\s*[:：]|[:：]\s*$")
 BAR_CELL = 30  # the longest line read as a table cell between lines of pipes
 BAR_CELL_LINES = 3  # and the most lines one such cell is written over ("一般公共" / "预算")
 BAR_LEAD = 10  # and the longest first cell, before the first line of pipes ("项目", "年度", "月份")

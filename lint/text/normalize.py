@@ -18,6 +18,7 @@ import regex
 
 from . import caps
 from .blocks import FURNITURE, TABLE_ROW  # a table row, or page furniture (【图表解读】…), is never joined to the next
+from ..rx import lazy
 
 # Traditional -> simplified, one character for one, so the map stays simple. Only characters that
 # occur in the claim vocabulary or in the labels the rules compare need to be here.
@@ -124,18 +125,18 @@ def _substitute(text: str, src: array, pattern: regex.Pattern, repl: Callable) -
 
 
 _HAN = r"\p{Han}"
-SPACE_IN_PHRASE = regex.compile(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
+SPACE_IN_PHRASE = lazy(rf"(?<=[{_HAN}\d%)])[ ](?=[{_HAN}\d%(≥≤])")
 # "减少2415.45   万元": a run of spaces between a figure and its unit, in prose; not in a table's aligned columns,
 # where the figure itself stands after a run of spaces, or the unit is followed by more figures
-SPACES_BEFORE_UNIT = regex.compile(
+SPACES_BEFORE_UNIT = lazy(
     r"(?<=(?<![ ]{2}|\t|[\d.])\d+(?:\.\d+)?)[ ]{2,}(?=(?:万亿|亿|万|千)?元(?![ ]*[\d|])|%(?![ ]*[\d|]))")
-_LIST_MARKER = regex.compile(
+_LIST_MARKER = lazy(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳⑴-⒇]|第[一二三四五六七八九十\d]+|附件|附表)"
 )
 _ENDS_SENTENCE = set("。！？；：!?;:")
-_TAIL_FIGURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[万亿千]*元|%)$")
+_TAIL_FIGURE = lazy(r"(?<![\d.])\d+(?:\.\d+)?(?:[万亿千]*元|%)$")
 # a news deck ("----中小企业中标金额达299.99亿元;…", "——全省…") is a line of its own, whatever its length
-_DECK = regex.compile(r"\s*(?:-{2,}|—+|─{2,})")
+_DECK = lazy(r"\s*(?:-{2,}|—+|─{2,})")
 
 # Passes that rewrite debris: (pattern, replacement). Inserted characters map to the match start.
 # A pattern that opens with \s* opens with (?<!\s) too: a match never starts inside a run of blanks (it would
@@ -143,25 +144,25 @@ _DECK = regex.compile(r"\s*(?:-{2,}|—+|─{2,})")
 # second alternative is the match right after a previous one that ended with the blanks.
 PASSES: list[tuple[regex.Pattern, Callable]] = [
     # LaTeX from OCR: "$\geq 99\%$", "\times".
-    (regex.compile(r"\\geq?(?![a-z])\s*"), lambda m: "≥"),
-    (regex.compile(r"\\leq?(?![a-z])\s*"), lambda m: "≤"),
-    (regex.compile(r"(?<!\s)\s*\\times\s*|\\times\s*"), lambda m: "×"),
-    (regex.compile(r"(?<!\s)\s*\\div\s*|\\div\s*"), lambda m: "÷"),
-    (regex.compile(r"(?<!\s)\s*\\cdot\s*|\\cdot\s*"), lambda m: "×"),
-    (regex.compile(r"\\%"), lambda m: "%"),
+    (lazy(r"\\geq?(?![a-z])\s*"), lambda m: "≥"),
+    (lazy(r"\\leq?(?![a-z])\s*"), lambda m: "≤"),
+    (lazy(r"(?<!\s)\s*\\times\s*|\\times\s*"), lambda m: "×"),
+    (lazy(r"(?<!\s)\s*\\div\s*|\\div\s*"), lambda m: "÷"),
+    (lazy(r"(?<!\s)\s*\\cdot\s*|\\cdot\s*"), lambda m: "×"),
+    (lazy(r"\\%"), lambda m: "%"),
     # Taiwan's 兆 is 万亿 (a trillion): "2.1兆元", "1兆1155.2亿元" in a mirror of a mainland report
-    (regex.compile(r"(?<=\d)兆(?=元|\d|亿)"), lambda m: "万亿"),
+    (lazy(r"(?<=\d)兆(?=元|\d|亿)"), lambda m: "万亿"),
 ]
 # Passes that only delete characters, so every kept character keeps its own place in the map.
 DELETIONS: list[regex.Pattern] = [
     # Word field codes left in a pasted table of contents, with the page number they point to.
-    regex.compile(r"(?<!\s)\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
+    lazy(r"(?<!\s)\s*(?:HYPERLINK\s*\\l\s*\"?_Toc\d+\"?|PAGEREF\s*_Toc\d+(?:\s*\\?h)?(?:\s*\d+(?!\d*[.．、]))?|TOC\s*\\o\s*\"[^\"]*\"(?:\s*\\[hzuw])*|_Toc\d+)"),
     # the dollar signs around OCR'd LaTeX
-    regex.compile(r"\$(?=[^$\n]{0,60}\$)|(?<=\$[^$\n]{0,60})\$"),
+    lazy(r"\$(?=[^$\n]{0,60}\$)|(?<=\$[^$\n]{0,60})\$"),
     # pinyin a page printed after a character, as ruby text flattened: "结(jié)余", "预(yù)算"
-    regex.compile(r"(?<=\p{Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"),
+    lazy(r"(?<=\p{Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"),
     # thousands separators: 1,010.52 -> 1010.52 (a list "4125.49,4143.91" is left alone)
-    regex.compile(r"(?<=(?<![\d.,])\d{1,3}(?:,\d{3})*),(?=\d{3}(?:,\d{3})*(?![\d,]))"),
+    lazy(r"(?<=(?<![\d.,])\d{1,3}(?:,\d{3})*),(?=\d{3}(?:,\d{3})*(?![\d,]))"),
 ]
 
 

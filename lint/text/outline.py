@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import regex
 
 from ..arith.quantity import Quantity
+from ..rx import lazy
 
 MARKERS = [
     ("cn", r"[一二三四五六七八九十]+、"),
@@ -23,11 +23,11 @@ MARKERS = [
     ("circle", r"[①-⑳]"),
 ]
 LEVEL = {name: i for i, (name, _) in enumerate(MARKERS)}
-HEADING = regex.compile(r"^\s*(?:" + "|".join(f"(?P<{n}>{p})" for n, p in MARKERS) + r")\s*(?P<title>[^。;:!?]{0,40})")
+HEADING = lazy(r"^\s*(?:" + "|".join(f"(?P<{n}>{p})" for n, p in MARKERS) + r")\s*(?P<title>[^。;:!?]{0,40})")
 NOT_POINTS = r"(?![值数类析别])"  # 分值, 分数, 分类, 分析, 分别 are not points
-HEADING_SCORE = regex.compile(r"(?P<title>[^。;:!?\d]{1,30}?)\s*(?:得分为|得分|得)?\s*(?P<score>\d+(?:\.\d+)?)\s*分" + NOT_POINTS)
+HEADING_SCORE = lazy(r"(?P<title>[^。;:!?\d]{1,30}?)\s*(?:得分为|得分|得)?\s*(?P<score>\d+(?:\.\d+)?)\s*分" + NOT_POINTS)
 # "…相符的得10分,基本相符的得6分": 的得 is a criterion of a scoring standard, what a case would score, not an item's score
-ITEM_SCORE = regex.compile(r"(?<!满|总|分值|权重|的)(?:得分为|得分|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分" + NOT_POINTS)
+ITEM_SCORE = lazy(r"(?<!满|总|分值|权重|的)(?:得分为|得分|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分" + NOT_POINTS)
 
 
 @dataclass

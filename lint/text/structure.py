@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 import regex
+from ..rx import lazy
 
 # "2023年决算" names a report; "较2022年决算数" compares with a figure of another year and names none
-TITLE_YEAR = regex.compile(r"(?<![较比与])((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体)?(?:决算|预算)(?!数)")
-HEADING_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?[^。,;:，；：]{0,12}(?:部门|单位)?(?:决算|预算)(?:情况说明|报表|表)?")
-AS_OF = regex.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+TITLE_YEAR = lazy(r"(?<![较比与])((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:整体)?(?:决算|预算)(?!数)")
+HEADING_YEAR = lazy(r"((?:19|20)\d{2})\s*年度?[^。,;:，；：]{0,12}(?:部门|单位)?(?:决算|预算)(?:情况说明|报表|表)?")
+AS_OF = lazy(r"截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 @dataclass
@@ -60,9 +61,9 @@ class TocEntry:
     found: bool
 
 
-TOC_MARK = regex.compile(r"^\s*目\s*录\s*$")
+TOC_MARK = lazy(r"^\s*目\s*录\s*$")
 # searched from the end ((?r)): tried at every position from the start, each run of digits was read again
-PAGE_TAIL = regex.compile(r"(?r)[.·…\s]*\d*\s*$")
+PAGE_TAIL = lazy(r"(?r)[.·…\s]*\d*\s*$")
 
 
 def _key(s: str) -> str:
@@ -134,7 +135,7 @@ def _in_order(key: str, line: str) -> bool:
     return bool(key) and all(ch in rest for ch in key)
 
 
-NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])\s*")
+NUMBERING = lazy(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])\s*")
 
 
 def _like(key: str, heads: list[str]) -> bool:

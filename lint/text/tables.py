@@ -20,11 +20,12 @@ import regex
 from ..arith.quantity import Quantity
 from . import caps
 from .blocks import PIPES_ONLY, Block
+from ..rx import lazy
 
-PLAIN_NUMBER = regex.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
-UNIT = regex.compile(r"单位\s*[:：]?\s*(万亿元|亿元|万元|千元|元)")
-HEADER_UNIT = regex.compile(r"[(（](万亿元|亿元|万元|千元|元)[)）]")
-INDICATOR = regex.compile(r"^指标\s*\d")
+PLAIN_NUMBER = lazy(r"^[+-]?\d+(?:\.\d+)?%?$")
+UNIT = lazy(r"单位\s*[:：]?\s*(万亿元|亿元|万元|千元|元)")
+HEADER_UNIT = lazy(r"[(（](万亿元|亿元|万元|千元|元)[)）]")
+INDICATOR = lazy(r"^指标\s*\d")
 SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10) ** 8,
          "万亿元": Decimal(10) ** 12}
 
@@ -94,9 +95,9 @@ def _cells(text: str, start: int, end: int, separator: regex.Pattern) -> list[Ce
     return cells
 
 
-TAB = regex.compile(r"\t")
-PIPE = regex.compile(r"(?<!\s)\s*\|\s*|\|\s*")  # never from inside a run of blanks: linear in a long run
-SPACES = regex.compile(r" {2,}")
+TAB = lazy(r"\t")
+PIPE = lazy(r"(?<!\s)\s*\|\s*|\|\s*")  # never from inside a run of blanks: linear in a long run
+SPACES = lazy(r" {2,}")
 
 
 def _shape(text: str, lines: list[tuple[int, int]]) -> str:
@@ -121,7 +122,7 @@ def _shape(text: str, lines: list[tuple[int, int]]) -> str:
     return "aligned"
 
 
-TITLE = regex.compile(r"表\s*$")
+TITLE = lazy(r"表\s*$")
 
 
 def split_titles(table: Table) -> list[Table]:
@@ -226,7 +227,7 @@ def _joined(lines: list[list[Cell]]) -> list[list[Cell]] | None:
     return out
 
 
-CLOSER = regex.compile(r"\|[^|]*\|")  # a line of more than one pipe: a row closer of the one-cell-per-line shape
+CLOSER = lazy(r"\|[^|]*\|")  # a line of more than one pipe: a row closer of the one-cell-per-line shape
 
 
 def _by_labels(text: str, block: Block) -> list[Row] | None:
