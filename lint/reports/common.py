@@ -2,7 +2,6 @@
 made safe for a terminal."""
 from __future__ import annotations
 
-
 from ..check.rule import Finding, Position
 from ..inputs.located import describe
 from ..rx import lazy

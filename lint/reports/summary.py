@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
 
 import regex
+
 from ..rx import lazy
 
 YEAR = lazy(r"(?<![0-9])(20\d{2})(?![0-9])")

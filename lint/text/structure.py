@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 import regex
+
 from ..rx import lazy
 
 # "2023年决算" names a report; "较2022年决算数" compares with a figure of another year and names none
