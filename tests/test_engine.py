@@ -21,3 +21,18 @@ def test_a_finding_of_another_rule_keeps_the_relation_of_its_check():
     r = lint_text("2020年度财政拨款基本支出预算539.26万元,实际支出550.55万元,其中:人员经费438万元;公用经费101.26万元。")
     assert [f.rule.code for f in r.findings] == ["FL102"]
     assert [(c.rule.code, c.status) for c in r.checks if c.rule.family == "sum"] == [("FL101", "fail")]
+
+
+def test_a_long_run_settles_the_garbage_collector():
+    # the results of every file are kept to the end of a run: collections must not walk them again and again
+    import gc
+
+    from fiscal_lint.run import engine as _engine
+
+    before = gc.get_threshold()
+    try:
+        _engine.settle()
+        assert gc.get_threshold()[0] == _engine.GC_THRESHOLD and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

@@ -140,6 +140,8 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
         planned = engine.plan(list(paths), encoding=encoding, settings_for=resolver.for_file,
                               limits=Limits(max_bytes=max_bytes, max_pages=max_pages), timeout=timeout_per_file or None)
         base = suppress.load_baseline(baseline) if baseline else None
+        if len(planned) >= engine.SETTLE_FILES:
+            engine.settle()
     except settings_mod.ConfigError as e:
         raise click.UsageError(str(e)) from None
     except ValueError as e:
