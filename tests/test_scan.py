@@ -106,3 +106,13 @@ def test_a_scanner_lark_splits_in_several_regexes_still_matches(monkeypatch):
     fast = extract.parser.__wrapped__()
     sentence = "较上年增长12.5%,决算数为1010.52万元。"
     assert _read(fast.parse(sentence)) == _read(_stock().parse(sentence)) and found
+
+
+def test_a_lark_that_lexes_plain_strings_keeps_its_own_scanner(monkeypatch):
+    # before Lark 1.2's TextSlice the lexer passes plain strings, which this scanner does not read
+    from lark import lexer as lark_lexer
+
+    stock = _stock()
+    monkeypatch.delattr(lark_lexer, "TextSlice")
+    assert scan.install(stock, runs=("WORD", "CHAR")) == 0
+    assert type(stock.parser.lexer.lexers[0].scanner) is not scan.Scanner

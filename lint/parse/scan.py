@@ -220,8 +220,9 @@ def install(lark, runs: tuple[str, ...] = ()) -> int:
     contextual = getattr(lark.parser, "lexer", None)
     lexers = [*getattr(contextual, "lexers", {}).values(), getattr(contextual, "root_lexer", None)]
     lexers = list({id(x): x for x in lexers if isinstance(x, lark_lexer.BasicLexer)}.values())
-    needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks")
-    if not lexers or not all(hasattr(x, a) for x in lexers for a in needed) or not hasattr(lark_lexer, "_create_unless"):
+    needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks", "_scanner", "_build_scanner")
+    if (not lexers or not all(hasattr(x, a) for x in lexers for a in needed) or not hasattr(lark_lexer, "_create_unless")
+            or not hasattr(lark_lexer, "TextSlice")):  # a Lark that lexes plain strings (before 1.2) keeps its own
         return 0
     tests = {t.name: first(t.pattern.to_regexp()) for t in lark.terminals}
     follow = _after_run(lark, contextual, runs)
