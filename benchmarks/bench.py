@@ -8,6 +8,7 @@ written with a unit), so that no two are alike and about a third of the figures 
 in one run, side by side:
 
 - start-up: a bare interpreter, `fiscal-lint --version`, and `fiscal-lint check` on one small file;
+- each PDF named with --pdf (by default those of ../shared/corpus/pdf, which are never committed), alone;
   and the bundled documents alone with --jobs 1 and 2 (what starting workers costs for little work);
 - the corpus with --jobs 1 and --jobs 2 (and with --dask, on a `dask scheduler` with two one-thread
   workers, started as processes of their own as on a real cluster): wall time,
@@ -122,24 +123,27 @@ def _descendants(procs: dict, root: int) -> list[int]:
     return out
 
 
-def _rss(pids: list[int]) -> int:
-    total = 0
+def _rss(pids: list[int]) -> tuple[int, int]:
+    """Resident memory of the processes, in all and of the largest one."""
+    total = largest = 0
     for pid in pids:
         try:
             with open(f"/proc/{pid}/status") as f:
                 for line in f:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                        size = int(line.split()[1]) * 1024
+                        total += size
+                        largest = max(largest, size)
         except OSError:
             pass
-    return total
+    return total, largest
 
 
-def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, float, subprocess.CompletedProcess]:
-    """Wall seconds; peak resident memory of the command's process tree and the CPU seconds used by every
-    process below this one (the command, its workers, a dask scheduler and its workers), sampled every 50 ms;
-    and the result."""
-    peak, cpu = 0, {}
+def timed(cmd: list[str], sample: bool = False) -> tuple[float, tuple[int, int], float, subprocess.CompletedProcess]:
+    """Wall seconds; peak resident memory of the command's process tree (in all, and of its largest process: a
+    worker's bound) and the CPU seconds used by every process below this one (the command, its workers, a dask
+    scheduler and its workers), sampled every 50 ms; and the result."""
+    peak, largest, cpu = 0, 0, {}
     me = os.getpid()
     before = {pid: ticks for pid, (_, ticks) in _processes().items()} if sample else {}
     t0 = time.perf_counter()
@@ -147,13 +151,14 @@ def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, float, subp
     done = threading.Event()
 
     def watch():
-        nonlocal peak
+        nonlocal peak, largest
         while not done.is_set():
             procs = _processes()
             for pid in _descendants(procs, me):
                 cpu[pid] = procs[pid][1] - before.get(pid, 0)
             tree = [proc.pid, *_descendants(procs, proc.pid)]
-            peak = max(peak, _rss(tree))
+            total, one = _rss(tree)
+            peak, largest = max(peak, total), max(largest, one)
             done.wait(0.05)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -164,7 +169,16 @@ def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, float, subp
     done.set()
     if watcher.is_alive():
         watcher.join()
-    return wall, peak, sum(cpu.values()) / TICK, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    return wall, (peak, largest), sum(cpu.values()) / TICK, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _pages(pdf: Path) -> str:
+    try:
+        import pypdfium2
+
+        return str(len(pypdfium2.PdfDocument(str(pdf))))
+    except Exception:  # no reader here, or not a PDF it can open: the time still counts
+        return "?"
 
 
 def median_wall(cmd: list[str], runs: int = 5) -> float:
@@ -206,7 +220,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--dask", action="store_true", help="also run on a dask scheduler with two one-thread workers")
+    ap.add_argument("--pdf", nargs="*", type=Path, default=None,
+                    help="PDFs to time one by one (default: those in ../shared/corpus/pdf, where there are any)")
     args = ap.parse_args()
+    pdfs = args.pdf if args.pdf is not None else sorted((ROOT.parent / "shared" / "corpus" / "pdf").glob("*.pdf"))
     exe = shutil.which("fiscal-lint") or sys.exit("fiscal-lint is not installed in this environment")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"python {sys.version.split()[0]}, {cores} cores available, load before {loadavg()}")
@@ -215,8 +232,8 @@ def main() -> None:
         corpus.mkdir()
         t = time.perf_counter()
         chars = build(corpus, args.docs)
-        print(f"corpus: {args.docs} documents, {chars:,} characters, "
-              f"{sum(p.stat().st_size for p in corpus.iterdir()):,} bytes (built in {time.perf_counter() - t:.1f} s)")
+        size = sum(p.stat().st_size for p in corpus.iterdir())
+        print(f"corpus: {args.docs} documents, {chars:,} characters, {size:,} bytes (built in {time.perf_counter() - t:.1f} s)")
         small = next(p for p in sorted(corpus.iterdir()) if "05_yi_change_ok" in p.name)
 
         rows = []
@@ -224,6 +241,9 @@ def main() -> None:
         rows.append(("fiscal-lint --version", median_wall([exe, "--version"]), None, None, None))
         rows.append(("fiscal-lint check (one small file)", median_wall([exe, "check", "--quiet", str(small)]), None, None,
                      None))
+        for pdf in pdfs:  # a PDF's cost is mostly its reader's: timed alone, median of 3
+            wall = median_wall([exe, "check", "--quiet", "--format", "json", "-o", os.devnull, str(pdf)], runs=3)
+            rows.append((f"check a PDF of {_pages(pdf)} pages", wall, None, None, None))
 
         # the bundled documents alone (70, 0.4 MB): below engine.AUTO_MIN_BYTES, where --jobs defaults to 1
         for opts in (["--jobs", "1"], ["--jobs", "2"]):
@@ -261,16 +281,20 @@ def main() -> None:
 
     print(f"load after {loadavg()}")
     print()
-    print(f"{'what':<44} {'wall s':>8} {'chars/s/core':>13} {'chars/CPU-s':>12} {'peak RSS MB':>12}")
+    print(f"{'what':<44} {'wall s':>8} {'chars/s/core':>13} {'chars/CPU-s':>12} {'peak RSS MB':>12} {'largest':>8}")
     for name, wall, rate, per_cpu, peak in rows:
+        total, one = peak or (0, 0)
         print(f"{name:<44} {wall:>8.3f} {'' if rate is None else f'{rate:,.0f}':>13} "
-              f"{'' if per_cpu is None else f'{per_cpu:,.0f}':>12} {'' if not peak else f'{peak / 1e6:.0f}':>12}")
+              f"{'' if per_cpu is None else f'{per_cpu:,.0f}':>12} {'' if not total else f'{total / 1e6:.0f}':>12} "
+              f"{'' if not one else f'{one / 1e6:.0f}':>8}")
     print("chars/s/core: characters / wall seconds / processes checking (the machine's load lowers it);")
     print("chars/CPU-s: characters / CPU seconds of every process involved, dask's scheduler and workers")
-    print("included (less sensitive to the load than wall time)")
+    print("included (less sensitive to the load than wall time); peak RSS: the whole process tree, and its largest")
+    print("process (with --jobs 2, the parent or a worker)")
     one = next(row[1] for row in rows if row[0] == f"check {args.docs} docs --jobs 1")
     two = next(row[1] for row in rows if row[0] == f"check {args.docs} docs --jobs 2")
     print()
+    print(f"--jobs 1: {size / one / 1e6:.2f} MB/s of input ({size:,} bytes)")
     print(f"--jobs 2 / --jobs 1: {one / two:.2f}x faster; outputs identical: {same}; "
           f"{len(report['findings'])} findings, {sum(c['status'] == 'pass' for c in report['checks'])} relations verified")
 
