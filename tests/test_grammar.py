@@ -213,7 +213,7 @@ def test_word_runs_stop_before_every_character_that_can_begin_another_terminal()
 
 def test_scanners_are_built_before_the_first_sentence(monkeypatch):
     # a worker forked from a warmed forkserver must not compile the lexer's scanners again for its first files
-    from fiscal_lint.parse.extract import scanners
+    from fiscal_lint.parse.scan import scanners
 
     fresh = parser.__wrapped__()
     assert scanners(fresh) > 1

@@ -81,21 +81,6 @@ def parser(strict: bool = False) -> Lark:
     return lark
 
 
-def scanners(lark: Lark) -> int:
-    """Build now each scanner of the contextual lexer (one per set of terminals a parser state accepts), which
-    Lark otherwise builds at the first sentence that needs it, with the scanners of each character the grammar's
-    terminals are written with (lint/parse/scan.py), so that a process forked after this compiles none for its
-    first files. Returns how many lexers were built (0 where Lark keeps them elsewhere: nothing breaks)."""
-    lexers = getattr(getattr(lark.parser, "lexer", None), "lexers", None) or {}
-    built = {id(lexer): lexer for lexer in lexers.values()}
-    chars = {c for t in lark.terminals for c in t.pattern.to_regexp()} | set("0123456789的")
-    for lexer in built.values():
-        scanner = getattr(lexer, "scanner", None)  # the property builds it and keeps it
-        if isinstance(scanner, scan.Scanner):
-            scanner.prepare(chars)
-    return len(built)
-
-
 # a "?" right before a digit stands for a character a broken encoding lost ("支出?8639万元"), not a question
 SENTENCE = lazy(r"(?:[^。!?\n]|\?(?=\d))*(?:[。!?]|\n|$)")
 # a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")

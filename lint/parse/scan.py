@@ -218,8 +218,7 @@ def install(lark, runs: tuple[str, ...] = ()) -> int:
     Lark's own scanners stay, where this version of Lark keeps its lexers otherwise). `runs`: the terminals of
     ordinary text, whose runs become one token of the first of them, where that is sure to parse the same."""
     contextual = getattr(lark.parser, "lexer", None)
-    lexers = [*getattr(contextual, "lexers", {}).values(), getattr(contextual, "root_lexer", None)]
-    lexers = list({id(x): x for x in lexers if isinstance(x, lark_lexer.BasicLexer)}.values())
+    lexers = _lexers(lark, root=True)
     needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks", "_scanner", "_build_scanner")
     if (not lexers or not all(hasattr(x, a) for x in lexers for a in needed) or not hasattr(lark_lexer, "_create_unless")
             or not hasattr(lark_lexer, "TextSlice")):  # a Lark that lexes plain strings (before 1.2) keeps its own
@@ -233,6 +232,29 @@ def install(lark, runs: tuple[str, ...] = ()) -> int:
         after = follow.scanner
         for lexer in lexers:
             lexer.scanner.follow, lexer.scanner.runs, lexer.scanner.run_type = after, frozenset(runs), runs[0]
+    return len(lexers)
+
+
+def _lexers(lark, root: bool = False) -> list:
+    """The distinct lexers of `lark`'s contextual lexer (one per set of terminals a parser state accepts), and its
+    root lexer with `root`; none where this version of Lark keeps them otherwise."""
+    contextual = getattr(lark.parser, "lexer", None)
+    found = [*(getattr(contextual, "lexers", None) or {}).values()]
+    if root:
+        found.append(getattr(contextual, "root_lexer", None))
+    return list({id(x): x for x in found if isinstance(x, lark_lexer.BasicLexer)}.values())
+
+
+def scanners(lark) -> int:
+    """Build now each lexer's scanner, which Lark otherwise builds at the first sentence that needs it, with the
+    scanners of each character the grammar's terminals are written with, so that a process forked after this
+    compiles none for its first files. Returns how many lexers were built."""
+    lexers = _lexers(lark)
+    chars = {c for t in lark.terminals for c in t.pattern.to_regexp()} | set("0123456789的")
+    for lexer in lexers:
+        scanner = getattr(lexer, "scanner", None)  # the property builds it and keeps it
+        if isinstance(scanner, Scanner):
+            scanner.prepare(chars)
     return len(lexers)
 
 

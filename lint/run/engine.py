@@ -216,7 +216,8 @@ def check_portable(job: Job) -> FileResult:
 def warm() -> None:
     """A worker's start: load the rules and build the grammar's parser, with every scanner of its lexer, once,
     before the first file (in the forkserver, so that each worker and each replacement of one is forked warm)."""
-    from ..parse.extract import parser, scanners
+    from ..parse.extract import parser
+    from ..parse.scan import scanners
 
     rule_modules()
     scanners(parser())
