@@ -60,3 +60,13 @@ def test_option_values_are_checked_against_the_default_type():
     assert "a number" in number.problem("7") and "a number" in number.problem(True) and "at least 0" in number.problem(-1)
     assert whole.problem(3) is None and "a whole number" in whole.problem(3.0)
     assert flag.problem(False) is None and "true or false" in flag.problem(1)
+
+
+def test_a_released_rule_crosses_processes_by_name_and_any_other_by_value():
+    import pickle
+
+    for released in all_rules():
+        assert pickle.loads(pickle.dumps(released)) is released
+    made = rule(code=all_rules()[0].code, name="a-rule-of-a-test")  # same code, not the module's rule
+    copy = pickle.loads(pickle.dumps(made))
+    assert copy == made and copy is not made and copy.name == "a-rule-of-a-test"

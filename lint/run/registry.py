@@ -9,7 +9,7 @@ import re
 from functools import cache
 from types import ModuleType
 
-from ..check.rule import SEVERITIES, Family, Option, Rule
+from ..check.rule import SEVERITIES, Family, Option, Rule, release
 
 CODE = re.compile(r"FL\d{3}")
 OPTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -53,6 +53,9 @@ def _registry() -> tuple[tuple[ModuleType, ...], tuple[Rule, ...], tuple[Family,
         if hasattr(mod, "RULES") and hasattr(mod, "check"):
             mods.append(mod)
     rules, fams = registry(mods)
+    for mod in mods:
+        for r in mod.RULES:
+            release(r, mod.__name__)
     return tuple(mods), rules, fams
 
 

@@ -49,7 +49,7 @@ class Settings:
         chosen = any(matches(s, rule) for s in self.select + self.extend_select)
         if not chosen or any(matches(s, rule) for s in self.ignore):
             return False
-        if file is not None:
+        if file is not None and self.per_file_ignores:  # the path is worked out only where a glob will read it
             rel = self.relative(file)
             for pattern, selectors in self.per_file_ignores:
                 if _glob(rel, pattern) and any(matches(s, rule) for s in selectors):
@@ -80,6 +80,8 @@ class Settings:
             return Path(file).as_posix()
 
     def excluded(self, file: str) -> bool:
+        if not self.exclude:
+            return False
         rel = self.relative(file)
         return any(_glob(rel, pattern) for pattern in self.exclude)
 
