@@ -134,16 +134,18 @@ def _member(items) -> Test:
 class Scanner:
     """Lark's Scanner over `terminals`, matched at each position with only the terminals that can begin there."""
 
-    def __init__(self, terminals, g_regex_flags, re_, use_bytes, tests: dict[str, Test]):
+    def __init__(self, terminals, g_regex_flags, re_, use_bytes, tests: dict[str, Test], runs: tuple[str, ...] = (),
+                 after=None):
         self.terminals = terminals
         self.allowed_types = {t.name for t in terminals}
         self._args = (g_regex_flags, re_, use_bytes)
         self._tests = [tests.get(t.name, ANY) for t in terminals]
         self._by_char: dict[str, Callable | None] = {}  # the match of the scanner of positions holding it
         self._by_key: dict[tuple[int, ...], Callable | None] = {}
-        self.follow: Scanner | None = None  # the scanner after a token of a run (install)
-        self.runs: frozenset[str] = frozenset()
-        self.run_type = ""
+        self.runs: frozenset[str] = frozenset(runs if after is not None else ())
+        self.run_type = runs[0] if self.runs else ""
+        self._after = after  # the lexer after a token of a run (install); its scanner is built when a run needs it
+        self._follow: Scanner | None = None
 
     def _for(self, c: str):
         key = tuple(i for i, test in enumerate(self._tests) if test(c))
@@ -166,9 +168,9 @@ class Scanner:
 
     def match(self, text, pos):
         got = self._one(text, pos)
-        follow = self.follow
-        if got is None or follow is None or got[1] not in self.runs:
+        if got is None or got[1] not in self.runs:
             return got
+        follow = self._follow or self._follow_scanner()
         value, end, stop = got[0], pos + len(got[0]), text.end
         pieces = None
         while end < stop:
@@ -180,6 +182,10 @@ class Scanner:
             pieces.append(nxt[0])
             end += len(nxt[0])
         return (value, got[1]) if pieces is None else ("".join(pieces), self.run_type)
+
+    def _follow_scanner(self) -> Scanner:
+        self._follow = self._after.scanner  # Lark's property: it builds the scanner once
+        return self._follow
 
     @functools.cached_property
     def _whole(self) -> lark_lexer.Scanner:
@@ -224,14 +230,10 @@ def install(lark, runs: tuple[str, ...] = ()) -> int:
             or not hasattr(lark_lexer, "TextSlice")):  # a Lark that lexes plain strings (before 1.2) keeps its own
         return 0
     tests = {t.name: first(t.pattern.to_regexp()) for t in lark.terminals}
-    follow = _after_run(lark, contextual, runs)
+    after = _after_run(lark, contextual, runs)
     for lexer in lexers:
-        if lexer._scanner is None:
-            lexer._build_scanner = functools.partial(_build, lexer, tests)
-    if follow is not None:
-        after = follow.scanner
-        for lexer in lexers:
-            lexer.scanner.follow, lexer.scanner.runs, lexer.scanner.run_type = after, frozenset(runs), runs[0]
+        if lexer._scanner is None:  # each is built when a sentence first needs it, as Lark builds its own
+            lexer._build_scanner = functools.partial(_build, lexer, tests, runs, after)
     return len(lexers)
 
 
@@ -280,7 +282,7 @@ def _after_run(lark, contextual, runs: tuple[str, ...]):
     return after.pop() if len(after) == 1 else None
 
 
-def _build(lexer, tests: dict[str, Test]) -> Scanner:
+def _build(lexer, tests: dict[str, Test], runs: tuple[str, ...] = (), after=None) -> Scanner:
     """BasicLexer._build_scanner with this module's Scanner."""
     terminals, lexer.callback = lark_lexer._create_unless(lexer.terminals, lexer.g_regex_flags, lexer.re,
                                                           lexer.use_bytes)
@@ -289,6 +291,6 @@ def _build(lexer, tests: dict[str, Test]) -> Scanner:
             lexer.callback[type_] = lark_lexer.CallChain(lexer.callback[type_], f, lambda t, type_=type_: t.type == type_)
         else:
             lexer.callback[type_] = f
-    scanner = Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, tests)
+    scanner = Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, tests, runs, after)
     lexer.match = scanner.match  # BasicLexer.match only passes the call on to its scanner
     return scanner
