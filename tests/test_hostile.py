@@ -349,6 +349,35 @@ def test_the_plain_text_report_is_what_rich_would_write(tmp_path):
     text_report.render([result], "zh", Console(file=rich_, soft_wrap=True, force_terminal=False, record=True),
                        show_unsure=True)  # record=True: through rich's own rendering
     assert plain.getvalue() == rich_.getvalue() and "FL101" in plain.getvalue()
+    stream = io.StringIO()  # a stream that is no terminal: the report is written without rich
+    text_report.render([result], "zh", stream, show_unsure=True)
+    assert stream.getvalue() == rich_.getvalue()
+
+
+def test_a_report_line_shows_in_colour_as_the_same_rich_text_would():
+    from rich.console import Console
+    from rich.text import Text as RichText
+    from fiscal_lint.reports import text as text_report
+
+    def line(Text):
+        body = Text("支出\t合计3.00万元，其中1.00万元")
+        body.stylize("bold red", 5, 11)
+        body.stylize("cyan", 15, 99)  # past the end: cut to it, as rich does
+        body.stylize("cyan", 40, 50)  # wholly past it: nothing
+        head = Text("  12 │ ", style="dim")
+        head.append_text(body)
+        head.append("  → ", style="dim")
+        head.append("4.00万元", style="bold green")
+        return Text("a.txt:2:3: ", style="bold") + head
+
+    def shown(text):
+        out = io.StringIO()
+        Console(file=out, force_terminal=True, color_system="truecolor", width=200, soft_wrap=True).print(text)
+        return out.getvalue()
+
+    ours = line(text_report.Text)
+    assert shown(ours.rich()) == shown(line(RichText)) and "\x1b[" in shown(ours.rich())
+    assert text_report.plain(io.StringIO()) and text_report.plain(io.StringIO(), to_file=True)
 
 
 def test_a_long_sentence_a_wide_row_and_a_long_list_each_leave_a_note():

@@ -237,12 +237,13 @@ def _emit(results, report, fmt, lang, output, statistics, show_unsure=False, sar
     try:
         stream = out or sys.stdout
         if statistics or fmt == "text":
-            from rich.console import Console
-
             from ..reports import text as text_report
 
-            console = Console(file=stream, highlight=False, soft_wrap=True,
-                              force_terminal=None if out is None else False)
+            console = stream  # where rich would show no colours, the report is written as plain text without it
+            if not text_report.plain(stream, to_file=out is not None):
+                from rich.console import Console
+
+                console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=None)
             if statistics:
                 text_report.statistics(results, console)
             else:

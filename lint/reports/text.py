@@ -1,15 +1,17 @@
 """--format text: for people. Each finding with its arithmetic and the source line, figures marked."""
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections import Counter
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..check.rule import Finding
 from ..run.engine import FileResult
 from .common import at, printable, printable_map
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 CONTEXT = 28  # characters of the line shown around the figures
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -19,6 +21,59 @@ WORDS = {
            "failed": "处不符", "errors": "个错误", "warnings": "个警告", "clean": "未发现问题",
            "input_error": "错误", "note": "说明"},
 }
+
+
+class Text:
+    """A line of the report: its text, its style and the styles of its pieces, as rich.text.Text holds them
+    (the same methods, the same spans). It becomes a rich Text only on a console that shows colours: a report
+    into a file or a pipe never imports rich, which was a twelfth of the time of a check of one small file."""
+
+    __slots__ = ("plain", "style", "spans")
+
+    def __init__(self, text: str = "", style: str | None = None) -> None:
+        self.plain, self.style, self.spans = text, style, []
+
+    def append(self, text: str, style: str | None = None) -> Text:
+        if text and style:
+            self.spans.append((len(self.plain), len(self.plain) + len(text), style))
+        self.plain += text
+        return self
+
+    def append_text(self, other: Text) -> Text:
+        at = len(self.plain)
+        if other.style:
+            self.spans.append((at, at + len(other.plain), other.style))
+        self.spans.extend((a + at, b + at, style) for a, b, style in other.spans)
+        self.plain += other.plain
+        return self
+
+    def __add__(self, other: Text) -> Text:
+        joined = Text(self.plain, self.style)
+        joined.spans = list(self.spans)
+        return joined.append_text(other)
+
+    def stylize(self, style: str, start: int, end: int) -> None:
+        if start < len(self.plain) and end > start:
+            self.spans.append((start, min(end, len(self.plain)), style))
+
+    def rich(self):
+        from rich.text import Span
+        from rich.text import Text as RichText
+
+        return RichText(self.plain, style=self.style or "", spans=[Span(a, b, style) for a, b, style in self.spans])
+
+
+def plain(stream, to_file: bool = False) -> bool:
+    """Whether rich would write `stream` without colours (so the report is written there as plain text): a file
+    named by --output, or a stream that is no terminal when no variable says otherwise (rich's Console.is_terminal)."""
+    if to_file:
+        return True
+    if "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ:
+        return False
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
 
 
 def _width(s: str) -> int:
@@ -95,10 +150,11 @@ def _table_figures(f: Finding) -> list[Text]:
 
 class _Lines:
     """Stands in for the console while a report is written: lines are gathered and printed in batches, since
-    rich spends a third of a millisecond on each print (a document with 15,000 findings: 30 s)."""
+    rich spends a third of a millisecond on each print (a document with 15,000 findings: 30 s). `out` is a rich
+    Console, or a stream to write plain text to (see plain())."""
 
-    def __init__(self, console: Console) -> None:
-        self.console, self.lines = console, []
+    def __init__(self, out) -> None:
+        self.out, self.lines = out, []
 
     def print(self, line: Text | None = None) -> None:
         self.lines.append(Text() if line is None else line)
@@ -108,22 +164,42 @@ class _Lines:
     def flush(self) -> None:
         if not self.lines:
             return
-        if self.console.color_system is None and not self.console.record:
+        console = self.out if hasattr(self.out, "color_system") else None  # a rich Console, or a plain stream
+        if console is None or (console.color_system is None and not console.record):
             # no colours (a file, a pipe, NO_COLOR): what rich would write is the plain text, its tabs expanded
             # to the cells rich counts; written directly, it costs a hundredth of rich's rendering
-            self.console.file.write("".join((_expanded(t) if "\t" in t.plain else t.plain) + "\n" for t in self.lines))
+            stream = self.out if console is None else console.file
+            stream.write("".join(_expanded(t.plain) + "\n" for t in self.lines).translate(_STRIPPED))
         else:
-            self.console.print(*self.lines, sep="\n")
+            console.print(*(t.rich() for t in self.lines), sep="\n")
         self.lines = []
 
 
-def _expanded(line: Text) -> str:
-    line = line.copy()
-    line.expand_tabs(8)
-    return line.plain
+_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))  # control characters rich leaves out of a text (rich.control)
+TAB = 8
+
+
+def _expanded(text: str) -> str:
+    """Tabs as rich expands them: spaces to the next multiple of 8 cells, counted as rich counts cells."""
+    if "\t" not in text:
+        return text
+    from rich.cells import cell_len
+
+    out = []
+    for line in text.split("\n"):
+        *tabbed, last = line.split("\t")
+        cells, pieces = 0, []
+        for part in tabbed:  # the tab is a space, and spaces follow it to the next stop
+            cells += cell_len(part) + 1
+            pad = -cells % TAB
+            pieces.append(part + " " * (1 + pad))
+            cells += pad
+        out.append("".join(pieces) + last)
+    return "\n".join(out)
 
 
 def render(results: list[FileResult], lang: str, console: Console, report=None, show_unsure: bool = False) -> None:
+    """The report, to a rich Console or, as plain text, to a stream (plain() says when rich would write it so)."""
     lines = _Lines(console)
     try:
         _render(results, lang, lines, report, show_unsure)
@@ -223,5 +299,7 @@ def _suppressions(report, lang: str, console: Console) -> None:
 
 def statistics(results: list[FileResult], console: Console) -> None:
     counts = Counter((f.rule.code, f.rule.name) for r in results if not r.error for f in r.findings)
+    lines = _Lines(console)
     for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        console.print(f"{n:>5}  {code}  {name}")
+        lines.print(Text(f"{n:>5}  {code}  {name}"))
+    lines.flush()
