@@ -3,11 +3,12 @@
 Lark's scanner is one regex, an alternation of every terminal a parser state accepts, each as a named group. A
 capturing group is never skipped on its first character (Python's regex engine skips an alternative early only
 when it opens with a literal or a class), so every token start enters all 45 terminals (about 1.4 µs a token,
-measured). Here each position is matched by the alternation of only those terminals
-whose first character can be the one at that position, in Lark's order: the first that matches is the one
-Lark's own scanner would have found, since a terminal that cannot begin with a character cannot match there.
-The smaller scanners are compiled when first needed, so a short document compiles a fraction of what the 13
-full scanners cost.
+measured). Here a position tries, one at a time and in Lark's order, only the terminals whose first character can be
+the one there: the first that matches is the one Lark's own scanner finds, since an alternation takes the first of
+its alternatives that matches, and a terminal that cannot begin with a character cannot match there. Each
+terminal's regex is compiled once, for every lexer, when a position first needs it: compiling instead an
+alternation for each set of terminals that can begin somewhere (128 sets on the bench corpus) took a tenth of a
+second of every worker's start, and which terminals can begin with a character is worked out once a character.
 
 A run of ordinary text (the terminals named as `runs`: a label's characters) is also returned as one token. Lark
 would lex it as several, each after shifting the one before, which takes the parser to a state whose lexer is the
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from types import SimpleNamespace
 
 try:
     from re import _constants as C
@@ -131,40 +131,61 @@ def _member(items) -> Test:
     return (lambda c: not inside(c)) if negate else inside
 
 
+class Starts:
+    """The names of the terminals that can begin with a character, worked out once a character for every lexer
+    (a terminal this was not told of can begin with any)."""
+
+    def __init__(self, tests: dict[str, Test], names) -> None:
+        self._tests = [(name, tests.get(name, ANY)) for name in names]
+        self._by_char: dict[str, frozenset[str]] = {}
+
+    def __call__(self, c: str) -> frozenset[str]:
+        if c not in self._by_char:
+            self._by_char[c] = frozenset(name for name, test in self._tests if test(c))
+        return self._by_char[c]
+
+
 class Scanner:
     """Lark's Scanner over `terminals`, matched at each position with only the terminals that can begin there."""
 
-    def __init__(self, terminals, g_regex_flags, re_, use_bytes, tests: dict[str, Test], runs: tuple[str, ...] = (),
+    def __init__(self, terminals, g_regex_flags, re_, use_bytes, starts: Starts, runs: tuple[str, ...] = (),
                  after=None):
         self.terminals = terminals
         self.allowed_types = {t.name for t in terminals}
         self._args = (g_regex_flags, re_, use_bytes)
-        self._tests = [tests.get(t.name, ANY) for t in terminals]
-        self._by_char: dict[str, Callable | None] = {}  # the match of the scanner of positions holding it
-        self._by_key: dict[tuple[int, ...], Callable | None] = {}
+        self._names = [t.name for t in terminals]
+        self._starts = starts
+        # what to try at a position holding a character: (the match of a terminal's regex, its name), in Lark's order
+        self._by_char: dict[str, tuple] = {}
+        self._by_key: dict[tuple[int, ...], tuple] = {}
         self.runs: frozenset[str] = frozenset(runs if after is not None else ())
         self.run_type = runs[0] if self.runs else ""
         self._after = after  # the lexer after a token of a run (install); its scanner is built when a run needs it
         self._follow: Scanner | None = None
 
-    def _for(self, c: str):
-        key = tuple(i for i, test in enumerate(self._tests) if test(c))
+    def _for(self, c: str) -> tuple:
+        can = self._starts(c)
+        key = tuple(i for i, name in enumerate(self._names) if name in can)
         if key not in self._by_key:
-            self._by_key[key] = _finder(lark_lexer.Scanner([self.terminals[i] for i in key], *self._args)) if key else None
+            self._by_key[key] = tuple((_compiled(self.terminals[i], *self._args), self.terminals[i].name) for i in key)
         found = self._by_char[c] = self._by_key[key]
         return found
 
     def prepare(self, chars) -> None:
-        """Compile now the scanners of positions holding these characters."""
+        """Compile now the terminals that can begin at positions holding these characters."""
         for c in chars:
             if c not in self._by_char:
                 self._for(c)
 
     def _one(self, text, pos):
-        c = text.text[pos]
-        find = self._by_char[c] if c in self._by_char else self._for(c)
-        m = find(text.text, pos, text.end) if find is not None else None
-        return (m.group(0), m.lastgroup) if m else None
+        string = text.text
+        c = string[pos]
+        tries = self._by_char[c] if c in self._by_char else self._for(c)
+        for match, name in tries:  # in Lark's order: the first that matches is the alternative its regex takes
+            m = match(string, pos, text.end)
+            if m is not None:
+                return m.group(0), name
+        return None
 
     def match(self, text, pos):
         got = self._one(text, pos)
@@ -195,28 +216,14 @@ class Scanner:
         return self._whole.fullmatch(text)
 
 
-def _finder(scanner: lark_lexer.Scanner) -> Callable:
-    """Its regex's match (string, pos, end) where Lark made it one regex, as it does below 100 terminals; else
-    a match of the same form through the scanner's own."""
-    mres = getattr(scanner, "_mres", None)
-    if mres is not None and len(mres) == 1:
-        return mres[0].match
-
-    def find(string, pos, end):
-        got = scanner.match(SimpleNamespace(text=string, end=end), pos)
-        return _Found(*got) if got else None
-
-    return find
+_COMPILED: dict[tuple, Callable] = {}  # the match of each terminal's regex, compiled once for every lexer
 
 
-class _Found:
-    """What _one reads of a match."""
-
-    def __init__(self, value: str, lastgroup: str):
-        self.value, self.lastgroup = value, lastgroup
-
-    def group(self, _index: int = 0) -> str:
-        return self.value
+def _compiled(terminal, g_regex_flags, re_, _use_bytes) -> Callable:
+    key = (terminal.pattern.to_regexp(), g_regex_flags, re_)
+    if key not in _COMPILED:
+        _COMPILED[key] = re_.compile(key[0], g_regex_flags).match
+    return _COMPILED[key]
 
 
 def install(lark, runs: tuple[str, ...] = ()) -> int:
@@ -227,13 +234,15 @@ def install(lark, runs: tuple[str, ...] = ()) -> int:
     lexers = _lexers(lark, root=True)
     needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks", "_scanner", "_build_scanner")
     if (not lexers or not all(hasattr(x, a) for x in lexers for a in needed) or not hasattr(lark_lexer, "_create_unless")
-            or not hasattr(lark_lexer, "TextSlice")):  # a Lark that lexes plain strings (before 1.2) keeps its own
+            or not hasattr(lark_lexer, "TextSlice")  # a Lark that lexes plain strings (before 1.2) keeps its own
+            or any(x.use_bytes for x in lexers)):
         return 0
-    tests = {t.name: first(t.pattern.to_regexp()) for t in lark.terminals}
+    starts = Starts({t.name: first(t.pattern.to_regexp()) for t in lark.terminals},
+                    {t.name for x in lexers for t in x.terminals})
     after = _after_run(lark, contextual, runs)
     for lexer in lexers:
         if lexer._scanner is None:  # each is built when a sentence first needs it, as Lark builds its own
-            lexer._build_scanner = functools.partial(_build, lexer, tests, runs, after)
+            lexer._build_scanner = functools.partial(_build, lexer, starts, runs, after)
     return len(lexers)
 
 
@@ -282,7 +291,7 @@ def _after_run(lark, contextual, runs: tuple[str, ...]):
     return after.pop() if len(after) == 1 else None
 
 
-def _build(lexer, tests: dict[str, Test], runs: tuple[str, ...] = (), after=None) -> Scanner:
+def _build(lexer, starts: Starts, runs: tuple[str, ...] = (), after=None) -> Scanner:
     """BasicLexer._build_scanner with this module's Scanner."""
     terminals, lexer.callback = lark_lexer._create_unless(lexer.terminals, lexer.g_regex_flags, lexer.re,
                                                           lexer.use_bytes)
@@ -291,6 +300,6 @@ def _build(lexer, tests: dict[str, Test], runs: tuple[str, ...] = (), after=None
             lexer.callback[type_] = lark_lexer.CallChain(lexer.callback[type_], f, lambda t, type_=type_: t.type == type_)
         else:
             lexer.callback[type_] = f
-    scanner = Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, tests, runs, after)
+    scanner = Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, starts, runs, after)
     lexer.match = scanner.match  # BasicLexer.match only passes the call on to its scanner
     return scanner
