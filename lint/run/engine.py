@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..check.rule import Broken, Check, Figure, Finding, Position
 from ..claims.document import Document
 from ..inputs.decode import InputError
-from ..inputs.source import Source, expand, read
+from ..inputs.source import SUFFIXES, Source, expand, read
 from ..text.normalize import Normalized
 from . import pool
 from . import budget
@@ -237,6 +237,12 @@ def settle() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
+def here(job: Job) -> bool:
+    """Whether a job may be checked in this process while the workers start: a text file, whose reading is
+    Python's own (a reader library's crash on a damaged PDF or workbook must cost that file, not the run)."""
+    return not job.path.lower().endswith(SUFFIXES)
+
+
 def _died(job: Job, reason: str) -> FileResult:
     return FileResult(path=job.path, error=f"internal error: {reason}; please report it")
 
@@ -276,7 +282,7 @@ def run(jobs: Iterable[Job], workers: int = 1, scheduler: str | None = None) -> 
         yield from pool.on_cluster(check_portable, (read_here(j) for j in jobs), scheduler, died=_died, weight=size)
     elif workers > 1:
         yield from pool.ordered(check_portable, jobs, workers, died=_died, initializer=warm,
-                                preload=["fiscal_lint.run.worker"], weight=size)
+                                preload=["fiscal_lint.run.worker"], weight=size, here=here)
     else:
         for job in jobs:
             yield check(job)
