@@ -24,3 +24,16 @@ def test_a_real_report_round_trips():
     r = lint_text("三公经费合计10.00万元，其中公务接待费4.00万元，公务用车运行维护费5.00万元。")
     text = report.render([r], "zh")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_report_written_as_results_come_is_the_standard_encoding_of_the_whole(monkeypatch):
+    from conftest import lint_text
+    from fiscal_lint.reports import json as report
+
+    results = [lint_text("三公经费合计10.00万元，其中公务接待费4.00万元，公务用车运行维护费5.00万元。"),
+               lint_text("没有数字。"), lint_text("本年支出合计3万元，其中基本支出1万元，项目支出2万元。")]
+    monkeypatch.setattr(report, "SPOOL", 10)  # the spools go to temporary files at once
+    for some in (results, results[1:2], []):
+        text = report.render(some, "en")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert [f["path"] for f in json.loads(text)["files"]] == [r.path for r in some]

@@ -147,16 +147,19 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     filters = suppress.Filter(resolver.for_file, base)
-    # jsonl is written a line per file as the files are done; the other formats once all are
-    streaming = fmt == "jsonl" and not statistics and not write_baseline
+    # jsonl is written a line per file as the files are done, json encoded a file at a time as they are done and
+    # written at the end; the other formats are made once all are done
+    streaming = fmt in ("json", "jsonl") and not statistics and not write_baseline
     out = open(output, "w", encoding="utf-8") if streaming and output else None
     writer = None
     if streaming:
+        from ..reports import json as json_report
         from ..reports import jsonl
 
-        writer = jsonl.Writer(out or sys.stdout, lang)
+        writer = (jsonl.Writer if fmt == "jsonl" else json_report.Writer)(out or sys.stdout, lang)
     # a bar on a terminal that is also receiving the lines would be drawn through them
-    show = progress.wanted(sys.stderr, quiet=quiet) and not (streaming and out is None and _isatty(sys.stdout))
+    show = progress.wanted(sys.stderr, quiet=quiet) and not (fmt == "jsonl" and writer and out is None
+                                                             and _isatty(sys.stdout))
     results = []
     try:
         with progress.Bar(len(planned), enabled=show) as bar:

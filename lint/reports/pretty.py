@@ -15,33 +15,9 @@ def dumps(obj) -> str:
         return json.dumps(obj, ensure_ascii=False, indent=2)  # a float, a key that is not a string …
 
 
-_END = object()
-
-
-def write_object(write, members) -> None:
-    """What dumps() makes of a dict, written a piece at a time: `members` gives (key, value, streamed), and a
-    streamed value is an iterable whose items are written as a list, so that a report of a province's documents
-    is never held as one string, nor its findings as one list of dicts."""
-    first = True
-    for key, value, streamed in members:
-        write(("{\n  " if first else ",\n  ") + encode_basestring(key) + ": ")
-        first = False
-        if not streamed:
-            write(_any(value, "\n  "))
-            continue
-        items = iter(value)
-        item = next(items, _END)
-        if item is _END:
-            write("[]")
-            continue
-        write("[\n    " + _any(item, "\n    "))
-        for item in items:
-            write(",\n    " + _any(item, "\n    "))
-        write("\n  ]")
-    write("{}" if first else "\n}")
-
-
-def _any(v, inner: str) -> str:
+def item(v, inner: str = "\n    ") -> str:
+    """What dumps() makes of `v` where it stands indented by `inner` (a newline and its spaces): an item of a
+    list that is a member of the top-level object, by default."""
     try:
         return _value(v, inner)
     except _Unusual:  # json.dumps puts a newline only between members, never inside a string

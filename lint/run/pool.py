@@ -130,7 +130,7 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
             if not pending:
                 break
             if started is not None:
-                if started.done() or not _help(pending, source, fn, here, died, lambda b: _submit(executor, b, fn)):
+                if started.done() or not _help(pending, source, fn, here, died, lambda b, ex=executor: _submit(ex, b, fn)):
                     started = None
                 continue
             batch, future = pending.popleft()

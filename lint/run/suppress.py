@@ -142,8 +142,10 @@ class Filter:
         report = self.summary
         s: Settings = self.settings_for(r.path)
         self.all_fingerprints.update(s.ignore_findings)
-        where = _key_path(r.path)
-        self.checked.add(where)
+        where = None
+        if self.remaining is not None:  # a baseline's key: the path resolved (file system calls), only for one
+            where = _key_path(r.path)
+            self.checked.add(where)
         marks = directives(r.path, r.doc.norm.original)
         on: dict[str, bool] = {}  # by rule code: whether a rule is on resolves the file's path, once a rule will do
 
