@@ -15,6 +15,7 @@ class lazy:  # noqa: N801 (used as regex.compile is)
     def __init__(self, pattern: str, flags: int = 0, **kwargs):
         self.pattern = pattern
         self._args = (flags, kwargs)
+        _MADE.append(self)
 
     def compiled(self) -> regex.Pattern:
         flags, kwargs = self._args
@@ -33,3 +34,14 @@ class lazy:  # noqa: N801 (used as regex.compile is)
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"
+
+
+_MADE: list[lazy] = []
+
+
+def compile_all() -> int:
+    """Compile now every pattern made so far (a forkserver, before it forks the workers); returns how many."""
+    for p in _MADE:
+        if "_pattern" not in p.__dict__:
+            p.compiled()
+    return len(_MADE)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from ..check.rule import Broken, Check, Figure, Finding, Position
 from ..claims.document import Document
 from ..inputs.decode import InputError
-from ..inputs.source import SUFFIXES, Source, expand, read
+from ..inputs.source import Source, expand, read
 from ..text.normalize import Normalized
-from . import pool
+from . import WORKER, pool
 from . import budget
 from .grade import grade
 from .registry import rule_modules
@@ -214,13 +214,16 @@ def check_portable(job: Job) -> FileResult:
 
 
 def warm() -> None:
-    """A worker's start: load the rules and build the grammar's parser, with every scanner of its lexer, once,
-    before the first file (in the forkserver, so that each worker and each replacement of one is forked warm)."""
+    """A worker's start: load the rules, build the grammar's parser with every scanner of its lexer and compile
+    the modules' patterns, once, before the first file (in the forkserver, so that each worker and each
+    replacement of one is forked warm)."""
+    from .. import rx
     from ..parse.extract import parser
     from ..parse.scan import scanners
 
     rule_modules()
     scanners(parser())
+    rx.compile_all()  # each worker would compile those it meets in its first files, and each replacement again
     settle()
 
 
@@ -235,12 +238,6 @@ def settle() -> None:
     them again (unpickling 2,000 results took three times as long)."""
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-
-
-def here(job: Job) -> bool:
-    """Whether a job may be checked in this process while the workers start: a text file, whose reading is
-    Python's own (a reader library's crash on a damaged PDF or workbook must cost that file, not the run)."""
-    return not job.path.lower().endswith(SUFFIXES)
 
 
 def _died(job: Job, reason: str) -> FileResult:
@@ -282,7 +279,7 @@ def run(jobs: Iterable[Job], workers: int = 1, scheduler: str | None = None) -> 
         yield from pool.on_cluster(check_portable, (read_here(j) for j in jobs), scheduler, died=_died, weight=size)
     elif workers > 1:
         yield from pool.ordered(check_portable, jobs, workers, died=_died, initializer=warm,
-                                preload=["fiscal_lint.run.worker"], weight=size, here=here)
+                                preload=[WORKER], weight=size)
     else:
         for job in jobs:
             yield check(job)

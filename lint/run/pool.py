@@ -75,6 +75,16 @@ def _context(preload: list[str]):
     return multiprocessing.get_context("spawn")
 
 
+def start_server(preload: list[str]) -> None:
+    """Start the forkserver now, importing `preload`, where there is one: a pool started later forks its workers
+    from it without waiting for its imports (a tenth of a second this process can spend on its own)."""
+    ctx = _context(preload)
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _start(initializer: Callable | None) -> None:
     """A worker's start: Ctrl-C is for the main process, which stops the pool (a worker would otherwise
     print its own KeyboardInterrupt); then the caller's initializer."""
@@ -101,12 +111,8 @@ class PoolError(Exception):
 
 
 def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initializer: Callable | None = None,
-            preload: list[str] | None = None, weight: Callable | None = None,
-            here: Callable[[object], bool] | None = None) -> Iterator:
+            preload: list[str] | None = None, weight: Callable | None = None) -> Iterator:
     """fn(item) for every item, computed by `workers` processes, yielded in the order of `items`.
-
-    Until the first worker has started (a forkserver imports and warms up first: a quarter of a second), this
-    process computes batches itself, of items `here(item)` says may be computed here, rather than wait.
 
     When a worker dies (killed for memory, a crash in a C library), every batch in flight fails with
     the pool: the items of the first are run again one by one, each alone in a fresh process, and an
@@ -118,7 +124,6 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
     source = batches(items, weight)
     pending: deque = deque()  # (batch, future), in the order of the items
     executor = _executor(workers, initializer, preload)
-    started = executor.submit(_started) if here is not None else None  # done once a worker runs
     deaths = 0
     try:
         while True:
@@ -129,10 +134,6 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
                 pending.append((batch, _submit(executor, batch, fn)))
             if not pending:
                 break
-            if started is not None:
-                if started.done() or not _help(pending, source, fn, here, died, lambda b, ex=executor: _submit(ex, b, fn)):
-                    started = None
-                continue
             batch, future = pending.popleft()
             try:
                 results = future.result()
@@ -148,7 +149,7 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
                                         f"with one item") from None
                     results.append(result)
                 executor = _executor(workers, initializer, preload)
-                pending = deque((b, f if isinstance(f, _Here) else _submit(executor, b, fn)) for b, f in pending)
+                pending = deque((b, _submit(executor, b, fn)) for b, _ in pending)
             except Exception as e:  # a result could not cross back (it does not pickle, …)
                 results = [died(item, f"{type(e).__name__}: {e}") for item in batch]
             yield from results
@@ -156,42 +157,6 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
-
-
-def _started() -> None:
-    """A worker's first task: its result says a worker is running."""
-
-
-def _help(pending: deque, source: Iterator, fn: Callable, here: Callable, died: Callable, submit: Callable) -> bool:
-    """Compute one batch in this process while the workers start: the last one submitted that no worker has
-    taken yet, or else the next one (it waits in `pending`, in its place, to be yielded in order). False when
-    there is none that may be computed here (the next one then goes to the workers)."""
-    for k in range(len(pending) - 1, -1, -1):
-        batch, future = pending[k]
-        if not isinstance(future, _Here) and all(map(here, batch)) and future.cancel():
-            pending[k] = (batch, _Here(fn, batch, died))
-            return True
-    batch = next(source, None)
-    if batch is None:
-        return False
-    if not all(map(here, batch)):
-        pending.append((batch, submit(batch)))
-        return False
-    pending.append((batch, _Here(fn, batch, died)))
-    return True
-
-
-class _Here:
-    """A batch computed in this process, standing where its future would."""
-
-    def __init__(self, fn: Callable, batch: list, died: Callable) -> None:
-        try:
-            self.results = apply(fn, batch)
-        except Exception as e:  # as a worker's batch that raised: each item is reported with `died`
-            self.results = [died(item, f"{type(e).__name__}: {e}") for item in batch]
-
-    def result(self) -> list:
-        return self.results
 
 
 def _submit(executor: ProcessPoolExecutor, batch: list, fn: Callable) -> Future:
