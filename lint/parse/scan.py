@@ -302,4 +302,32 @@ def _build(lexer, starts: Starts, runs: tuple[str, ...] = (), after=None) -> Sca
             lexer.callback[type_] = f
     scanner = Scanner(terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes, starts, runs, after)
     lexer.match = scanner.match  # BasicLexer.match only passes the call on to its scanner
+    if not lexer.ignore_types:
+        lexer.next_token = functools.partial(_next_token, lexer, scanner.match, lexer.callback)
     return scanner
+
+
+_new_str = str.__new__
+_Token = lark_lexer.Token
+
+
+def _next_token(lexer, match, callback, lex_state, parser_state=None):
+    """BasicLexer.next_token, for a lexer that ignores no terminal, without counting lines: a sentence is parsed
+    for its tokens' offsets (start_pos, end_pos), and their lines and columns are left None. Where the text
+    cannot be lexed, Lark's own raises its error."""
+    line_ctr = lex_state.line_ctr
+    pos = line_ctr.char_pos
+    if pos >= lex_state.text.end:
+        raise EOFError(lexer)
+    got = match(lex_state.text, pos)
+    if not got:
+        return lark_lexer.BasicLexer.next_token(lexer, lex_state, parser_state)
+    value, type_ = got
+    t = _new_str(_Token, value)
+    t.type, t.value, t.start_pos, t.end_pos = type_, value, pos, pos + len(value)
+    t.line = t.column = t.end_line = t.end_column = None
+    line_ctr.char_pos = t.end_pos
+    if type_ in callback:
+        t = callback[type_](t)
+    lex_state.last_token = t
+    return t
