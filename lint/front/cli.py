@@ -162,7 +162,7 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
 
         writer = (jsonl.Writer if fmt == "jsonl" else json_report.Writer)(out or sys.stdout, lang)
     # a bar on a terminal that is also receiving the lines would be drawn through them
-    show = progress.wanted(sys.stderr, quiet=quiet) and not (fmt == "jsonl" and writer and out is None
+    show = progress.wanted(sys.stderr, quiet=quiet) and not (streaming and fmt == "jsonl" and out is None
                                                              and _isatty(sys.stdout))
     results = []
     try:

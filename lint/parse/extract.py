@@ -7,9 +7,9 @@ stretches of prose that hold no figures (NOTES.md: ~14 µs a window).
 from __future__ import annotations
 
 import functools
+import pkgutil
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-import pkgutil
 
 from lark import Lark, Token, Tree
 from lark import lexer as lark_lexer
