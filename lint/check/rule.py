@@ -10,6 +10,7 @@ yields a `Check` with status fail.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -165,6 +166,15 @@ class Finding:
     @property
     def at(self) -> Position:
         return self.anchor.at
+
+
+def fingerprint(text: str, f: Finding) -> str:
+    """What identifies a finding across edits elsewhere and moves: its rule, the words naming each figure and the
+    figures as written in `text`, the normalized text (never a position)."""
+    parts = [f.rule.code]
+    for fig in f.figures:
+        parts.append(f"{fig.role}:{fig.label or fig.context}:{text[fig.start:fig.end]}")
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

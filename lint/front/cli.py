@@ -134,6 +134,9 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     from ..run import engine, pool
     from ..run.engine import SEVERITY_RANK
 
+    # the text, HTML and SARIF reports read the documents (snippets, tables, the kind of input); the others need
+    # only the findings and checks, so the workers send back no document for them
+    view = fmt in ("text", "html", "sarif") and not statistics and not write_baseline
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
         clash = _an_input(target, paths)
         if clash is not None:
@@ -142,7 +145,8 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
             sys.exit(2)
     try:
         planned = engine.plan(list(paths), encoding=encoding, settings_for=resolver.for_file,
-                              limits=Limits(max_bytes=max_bytes, max_pages=max_pages), timeout=timeout_per_file or None)
+                              limits=Limits(max_bytes=max_bytes, max_pages=max_pages), timeout=timeout_per_file or None,
+                              view=view)
         base = suppress.load_baseline(baseline) if baseline else None
         if len(planned) >= engine.SETTLE_FILES:
             engine.settle()
@@ -173,8 +177,8 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
                 if writer is not None:
                     writer.file(r)
                     r.doc, r.checks = None, []  # written: only what the exit status needs is kept
-                # the reports read a DocumentView: the claims of each Document need not be kept to the end
-                results.append(r.portable())
+                # the reports read a DocumentView, or nothing of the document: its claims need not be kept to the end
+                results.append(r.portable(view))
         report = filters.report()
         if writer is not None:
             writer.end(report)

@@ -15,6 +15,8 @@ from .located import Extracted
 
 EXTRAS = {".pdf": "pdf", ".docx": "office", ".xlsx": "office", ".xls": "office"}
 SUFFIXES = (".html", ".htm", ".docx", ".xlsx", ".xls", ".pdf")
+# the inputs that can hold fiscal-lint's inline comments (<!-- fiscal-lint: disable=… -->)
+COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".xlsx", ".xls", ".pdf")
 
 

@@ -11,10 +11,10 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ..check.rule import Broken, Check, Figure, Finding, Position
+from ..check.rule import Broken, Check, Figure, Finding, Position, fingerprint
 from ..claims.document import Document
 from ..inputs.decode import InputError
-from ..inputs.source import Source, expand, read
+from ..inputs.source import COMMENT_SUFFIXES, Source, expand, read
 from ..text.normalize import Normalized
 from . import WORKER, pool
 from . import budget
@@ -67,8 +67,13 @@ class FileResult:
     # what the caps of an absurd document left unread or unchecked (text/caps.py): "line 3: a table row of …"
     notes: list[str] = field(default_factory=list)
 
-    def portable(self) -> FileResult:
-        """The same result with the Document cut down to what the reports read (a DocumentView)."""
+    def portable(self, view: bool = True) -> FileResult:
+        """The same result with the Document cut down to what the reports read (a DocumentView), or, with
+        `view` False, without it where the suppressions do not read it either (a file that holds no comments):
+        the json, jsonl, concise, GitHub and GitLab reports read only the findings and checks, whose places
+        and fingerprints are worked out here."""
+        if not view and not self.path.lower().endswith(COMMENT_SUFFIXES):
+            return replace(self, doc=None) if self.doc is not None else self
         if isinstance(self.doc, Document):
             return replace(self, doc=DocumentView.of(self.doc))
         return self
@@ -102,6 +107,8 @@ def lint_source(source: Source, rounding: str = "round", rule_options: dict[str,
             if fig.at is None:
                 fig.at = locate(doc, fig)
     result.findings = grade(result.findings, result.checks)
+    for f in result.findings:
+        f.fingerprint = fingerprint(doc.norm.text, f)
     return result
 
 
@@ -149,12 +156,14 @@ class Job:
     source: Source | None = None  # already read here: standard input, or files for a cluster to check
     error: str | None = None  # could not be read here
     timeout: float | None = None  # seconds the file may take (run/budget.py); None: no limit
+    view: bool = True  # a worker sends back the DocumentView (FileResult.portable): the report reads the document
 
 
 def plan(paths: list[str], encoding: str | None = None, rounding: str = "round", stdin=None, settings_for=None,
-         limits=None, timeout: float | None = None) -> list[Job]:
+         limits=None, timeout: float | None = None, view: bool = True) -> list[Job]:
     """A Job for every file named or found, in order; `settings_for(path)` (optional) gives each file's
-    settings, whose exclusions, rounding and rule options apply. Standard input is read now."""
+    settings, whose exclusions, rounding and rule options apply; `view`: whether the report reads the documents
+    (FileResult.portable). Standard input is read now."""
     jobs = []
     for path in expand(paths):
         file_rounding, file_options = rounding, None
@@ -163,7 +172,7 @@ def plan(paths: list[str], encoding: str | None = None, rounding: str = "round",
             if path != "-" and settings.excluded(path):
                 continue
             file_rounding, file_options = settings.rounding, settings.options_by_code()
-        job = Job(path, encoding, file_rounding, file_options, limits, timeout=timeout)
+        job = Job(path, encoding, file_rounding, file_options, limits, timeout=timeout, view=view)
         jobs.append(read_here(job, stdin) if path == "-" else job)
     return jobs
 
@@ -210,7 +219,7 @@ def check(job: Job) -> FileResult:
 
 def check_portable(job: Job) -> FileResult:
     """What a worker runs: check(), with the Document cut down to what crosses back."""
-    return check(job).portable()
+    return check(job).portable(job.view)
 
 
 def warm() -> None:

@@ -1,37 +1,27 @@
 """Which findings are reported: rule selection and severities from the settings, inline comments in
 Markdown and HTML, fingerprints ignored in the configuration, and a baseline of accepted findings.
 
-A fingerprint is made of the rule, the words naming each figure and the figures as written (after
-normalization), never of a position: editing other lines or moving the paragraph keeps it.
+A finding's fingerprint (check/rule.py, given by the engine) is made of the rule, the words naming each figure
+and the figures as written (after normalization), never of a position: editing other lines or moving the
+paragraph keeps it.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from ..check.rule import Finding
-from ..inputs.source import resolved
+from ..inputs.source import COMMENT_SUFFIXES, resolved
+from ..rx import lazy
 from .engine import FileResult
 from .registry import all_rules
 from .settings import Settings, matches
-from ..rx import lazy
 
-COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 DIRECTIVE = lazy(
     r"<!--\s*fiscal-lint\s*:\s*(?P<verb>disable-next-line|disable-file|disable|enable)"
     r"(?:\s*=\s*(?P<codes>[\w\s,-]+?))?\s*-->")
-
-
-def fingerprint(doc, f: Finding) -> str:
-    parts = [f.rule.code]
-    for fig in f.figures:
-        text = doc.norm.text[fig.start:fig.end]
-        parts.append(f"{fig.role}:{fig.label or fig.context}:{text}")
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -146,7 +136,8 @@ class Filter:
         if self.remaining is not None:  # a baseline's key: the path resolved (file system calls), only for one
             where = _key_path(r.path)
             self.checked.add(where)
-        marks = directives(r.path, r.doc.norm.original)
+        # a result sent back without its document (a report that reads none) is of a file that holds no comments
+        marks = directives(r.path, r.doc.norm.original) if r.doc is not None else []
         on: dict[str, bool] = {}  # by rule code: whether a rule is on resolves the file's path, once a rule will do
 
         def enabled(rule) -> bool:
@@ -156,7 +147,6 @@ class Filter:
 
         kept: list[Finding] = []
         for f in r.findings:
-            f.fingerprint = fingerprint(r.doc, f)
             if not enabled(f.rule):
                 continue
             f.severity = s.severity_for(f.rule, f.severity)
