@@ -36,3 +36,17 @@ def test_a_long_run_settles_the_garbage_collector():
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_a_result_for_a_report_that_reads_no_document_crosses_back_without_it():
+    from fiscal_lint.check.rule import fingerprint
+    from fiscal_lint.reports import json as json_report
+    from fiscal_lint.run import engine
+
+    text, md = HERE / "variants" / "04_yuan_sum_error.txt", HERE / "variants" / "34_markdown_sangong.md"
+    full = [engine.check_portable(engine.Job(str(p))) for p in (text, md)]
+    light = [engine.check_portable(engine.Job(str(p), view=False)) for p in (text, md)]
+    assert light[0].doc is None and light[1].doc is not None  # a Markdown file may hold comments: kept
+    assert full[0].findings and all(f.fingerprint == fingerprint(full[0].doc.norm.text, f) for f in full[0].findings)
+    assert json_report.render(light, "en") == json_report.render(full, "en")
+    assert full[0].portable(view=False).doc is None and full[0].portable().doc is full[0].doc
