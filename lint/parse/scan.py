@@ -227,12 +227,14 @@ def _compiled(terminal, g_regex_flags, re_, _use_bytes) -> Callable:
 
 
 def install(lark, runs: tuple[str, ...] = ()) -> int:
-    """Give each lexer of `lark`'s contextual lexer the scanner above; returns how many lexers took it (0, and
-    Lark's own scanners stay, where this version of Lark keeps its lexers otherwise). `runs`: the terminals of
-    ordinary text, whose runs become one token of the first of them, where that is sure to parse the same."""
+    """Give each lexer of `lark`'s contextual lexer the scanner above, and a next_token that counts no lines;
+    returns how many lexers took them (0, and Lark's own stay, where this version of Lark keeps its lexers
+    otherwise). `runs`: the terminals of ordinary text, whose runs become one token of the first of them, where
+    that is sure to parse the same."""
     contextual = getattr(lark.parser, "lexer", None)
     lexers = _lexers(lark, root=True)
-    needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks", "_scanner", "_build_scanner")
+    needed = ("terminals", "g_regex_flags", "re", "use_bytes", "user_callbacks", "ignore_types", "_scanner",
+              "_build_scanner")
     if (not lexers or not all(hasattr(x, a) for x in lexers for a in needed) or not hasattr(lark_lexer, "_create_unless")
             or not hasattr(lark_lexer, "TextSlice")  # a Lark that lexes plain strings (before 1.2) keeps its own
             or any(x.use_bytes for x in lexers)):
