@@ -339,3 +339,13 @@ def test_an_unreachable_scheduler_is_an_error_that_says_so():
     pytest.importorskip("distributed", reason="the dask extra is not installed")
     with pytest.raises(pool.ClusterError, match="cannot reach"):
         list(pool.on_cluster(engine.check_portable, [], "tcp://127.0.0.1:9", died=None, timeout=1))
+
+
+def test_a_forkserver_that_cannot_start_early_is_left_to_the_pool(monkeypatch):
+    from multiprocessing import forkserver
+
+    def refuse():
+        raise OSError("no forkserver here")
+
+    monkeypatch.setattr(forkserver, "ensure_running", refuse)
+    pool.start_server(["fiscal_lint.run.worker"])  # no error: the pool starts it, or says why it cannot

@@ -82,7 +82,10 @@ def start_server(preload: list[str]) -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        try:
+            forkserver.ensure_running()
+        except Exception:  # noqa: BLE001 (the pool tries again when it starts, and says why it cannot run)
+            pass
 
 
 def _start(initializer: Callable | None) -> None:
