@@ -14,6 +14,7 @@ from .common import (
     outside_brackets,
     sent_start,
     usable_amount,
+    YEAR,
 )
 from .kinds import claim_kind
 from ..rx import lazy
@@ -76,7 +77,6 @@ def unstated_base(para: Paragraph, taken: set[int]) -> list[ChangeClaim]:
     return out
 
 
-YEAR = lazy(r"(?:19|20)\d{2}")
 PREVIOUS_PERIOD = lazy(r"上年|上一年|去年|同期|同比")
 
 

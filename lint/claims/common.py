@@ -78,6 +78,7 @@ def unquoted(label: str) -> str:
 
 
 PUNCTUATION = lazy(r"[\p{P}\s]*")
+YEAR = lazy(r"(?:19|20)\d{2}")  # a year written in digits
 
 
 def own_clause(para: Paragraph, m: Mention) -> bool:

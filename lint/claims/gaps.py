@@ -9,6 +9,7 @@ import regex
 from ..arith.quantity import Quantity
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import Mention, Paragraph
+from .common import PUNCTUATION
 from .kinds import paragraph_kind
 from ..rx import lazy
 
@@ -26,7 +27,6 @@ class Gap:
 HIGH = lazy(r"(?:高|多|快)(?:出|了)?")
 LOW = lazy(r"(?:低|少|慢)(?:出|了)?")
 COMPARE_SIGN = {"高于": 1, "多于": 1, "大于": 1, "低于": -1, "少于": -1, "小于": -1}
-BRACKETS = lazy(r"[\p{P}\s]*")
 
 
 def _minus(para: Paragraph, m: Mention) -> bool:
@@ -52,7 +52,7 @@ def _direction(items: list) -> int:
         if isinstance(it, Keyword):
             return 0
         words += it.text
-    words = BRACKETS.sub("", words)
+    words = PUNCTUATION.sub("", words)
     return 1 if HIGH.fullmatch(words) else -1 if LOW.fullmatch(words) else 0
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 
 from ..text.tables import Row, Table
+from .common import YEAR
 from .kinds import claim_kind
 from .tabular import TableFigure, _fig, as_money
 from ..rx import lazy
@@ -21,7 +22,6 @@ RATE = lazy(r"增长率|增减率|增幅|减幅|幅度|增长%|增减%|比上年
 DELTA = lazy(r"增加额|增减额|减少额|增减金额|增、减金额|增减变动|增减|比较|差额")
 PREVIOUS = lazy(r"上年|上期|同期|上年度")
 CURRENT = lazy(r"本年|本期|本次|本年度|执行数|决算数|预算数|完成数")
-YEAR = lazy(r"(?:19|20)\d{2}")
 HEADER_ROWS = 3  # rows above the first row of figures that may name its columns
 
 

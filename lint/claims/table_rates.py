@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..text.tables import Table
 from .executions import ExecClaim
 from .kinds import claim_kind
-from .table_changes import YEAR, header_of
+from .common import YEAR
+from .table_changes import header_of
 from .tabular import _fig, as_money
 from ..rx import lazy
 
