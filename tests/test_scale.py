@@ -5,6 +5,7 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -151,6 +152,24 @@ def test_a_worker_that_dies_costs_only_the_item_it_was_on():
     items = ["a", "b", "die", "c", "d", "e"]
     got = list(pool.ordered(die_on, items, 2, died=lambda item, why: f"died: {why}"))
     assert got == ["aa", "bb", "died: the worker process checking it died", "cc", "dd", "ee"]
+
+
+def pid_of(item):
+    return os.getpid()
+
+
+def test_the_workers_are_renewed_and_never_run_out():
+    """Every TASKS_PER_CHILD batches a worker, the pool's workers are new ones. With max_tasks_per_child, a worker
+    that left while later batches were done before the first (the pool then counted a worker as idle) was not
+    replaced, until none was left and the run hung (CPython gh-115634): so in a process of its own, with a bound
+    for a hang, not a speed (the run takes about a second)."""
+    script = (f"import os, sys, time; sys.path.insert(0, {str(HERE)!r}); from fiscal_lint.run import pool; "
+              "from test_scale import pid_of; pool.BATCH_ITEMS = 1; pool.TASKS_PER_CHILD = 2; "
+              "pids = list(pool.ordered(pid_of, range(12), 2, died=lambda item, why: why)); "  # 3 pools of 2
+              "slept = list(pool.ordered(time.sleep, [0.3] + [0] * 30, 2, died=lambda item, why: why)); "
+              "print(len(pids), len(set(pids)) >= 3, os.getpid() in pids, len(slept))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["12", "True", "False", "31"], done.stderr
 
 
 def test_items_travel_in_batches_of_consecutive_items():

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 BATCH_ITEMS = 10
 BATCH_WEIGHT = 64_000  # with the engine's weight, bytes of input: a fraction of a second of work
-# a worker process is replaced after this many batches (so after at most 1000 files), which bounds what
+# the workers are replaced after about this many batches each (so after about 1000 files), which bounds what
 # one process can accumulate: memory the allocator keeps after a very large document, caches
 TASKS_PER_CHILD = 100
 AHEAD = 3  # batches submitted per worker beyond the one it is on
@@ -101,12 +101,10 @@ def _start(initializer: Callable | None) -> None:
 def _executor(workers: int, initializer, preload: list[str]) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    kwargs = {"max_workers": workers, "mp_context": _context(preload), "initializer": _start,
-              "initargs": (initializer,)}
-    try:
-        return ProcessPoolExecutor(**kwargs, max_tasks_per_child=TASKS_PER_CHILD)
-    except TypeError:  # Python 3.10 has no max_tasks_per_child: workers live as long as the pool
-        return ProcessPoolExecutor(**kwargs)
+    # not max_tasks_per_child: up to Python 3.15 a worker that leaves at its limit may not be replaced, and once
+    # none is left the pool hangs (CPython gh-115634); ordered() starts a new pool instead
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(preload), initializer=_start,
+                               initargs=(initializer,))
 
 
 class PoolError(Exception):
@@ -117,16 +115,19 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
             preload: list[str] | None = None, weight: Callable | None = None) -> Iterator:
     """fn(item) for every item, computed by `workers` processes, yielded in the order of `items`.
 
-    When a worker dies (killed for memory, a crash in a C library), every batch in flight fails with
-    the pool: the items of the first are run again one by one, each alone in a fresh process, and an
-    item whose process dies again is reported with `died`; the other batches go to a new pool. When
-    DEATHS items in a row die alone, the fault is not in the items: PoolError."""
+    Once its processes have had about TASKS_PER_CHILD batches each, the next batches go to a new pool,
+    forked from the same server, while the old one finishes those it has. When a worker dies (killed for
+    memory, a crash in a C library), every batch in flight fails with the pool: the items of the first are
+    run again one by one, each alone in a fresh process, and an item whose process dies again is reported
+    with `died`; the other batches go to a new pool. When DEATHS items in a row die alone, the fault is not
+    in the items: PoolError."""
     from concurrent.futures.process import BrokenProcessPool
 
     preload = list(preload or [])
     source = batches(items, weight)
     pending: deque = deque()  # (batch, future), in the order of the items
     executor = _executor(workers, initializer, preload)
+    given = 0  # batches given to `executor`
     deaths = 0
     try:
         while True:
@@ -134,7 +135,11 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
                 batch = next(source, None)
                 if batch is None:
                     break
+                if given >= workers * TASKS_PER_CHILD:  # the old pool finishes its batches, then its processes end
+                    executor.shutdown(wait=False)
+                    executor, given = _executor(workers, initializer, preload), 0
                 pending.append((batch, _submit(executor, batch, fn)))
+                given += 1
             if not pending:
                 break
             batch, future = pending.popleft()
@@ -151,12 +156,14 @@ def ordered(fn: Callable, items: Iterable, workers: int, died: Callable, initial
                         raise PoolError(f"worker processes cannot run here: {deaths} in a row died, each alone "
                                         f"with one item") from None
                     results.append(result)
-                executor = _executor(workers, initializer, preload)
+                executor, given = _executor(workers, initializer, preload), len(pending)
                 pending = deque((b, _submit(executor, b, fn)) for b, _ in pending)
             except Exception as e:  # a result could not cross back (it does not pickle, …)
                 results = [died(item, f"{type(e).__name__}: {e}") for item in batch]
             yield from results
     except BaseException:  # interrupted, or the consumer stopped: do not wait for the files in flight
+        for _, future in pending:  # of this pool and of one that is ending
+            future.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
