@@ -1,3 +1,5 @@
-from .front.cli import main
+import sys
 
-main()
+from .front.launch import main
+
+sys.exit(main())

@@ -4,10 +4,12 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import HERE
 from fiscal_lint import __version__
 from fiscal_lint.run.registry import families
+from fiscal_lint.front import launch
 from fiscal_lint.front.cli import main
 
 GOOD = "2021年度收入合计1010.52万元,较上年决算数增加210.44万元,增长26.3%。\n"
@@ -33,6 +35,17 @@ def test_console_script_answers_version_without_click():
              "main(); print('click' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == [run("--version").output.strip(), "False"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["check", "--jobs", "2", "docs"], True), (["check", "-j", "4", "docs"], True), (["check", "-j2", "docs"], True),
+    (["check", "--jobs=3", "docs"], True), (["check", "docs", "--format", "json", "-j", "2"], True),
+    (["check", "--jobs", "1", "docs"], False), (["check", "docs"], False), (["check", "-j", "x", "docs"], False),
+    (["check", "-j", "2", "--scheduler", "tcp://h:8786", "docs"], False), (["check", "-j", "2", "--show-settings"], False),
+    (["check", "--", "-j", "2"], False), (["rule", "-j", "2"], False), ([], False),
+])
+def test_the_console_script_starts_the_workers_server_for_a_check_with_jobs(argv, expected):
+    assert launch.pooled(argv) is expected
 
 
 def test_stdin():
