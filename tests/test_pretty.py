@@ -37,3 +37,27 @@ def test_the_report_written_as_results_come_is_the_standard_encoding_of_the_whol
         text = report.render(some, "en")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
         assert [f["path"] for f in json.loads(text)["files"]] == [r.path for r in some]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_the_spools_reach_a_stream_of_any_encoding_whole(monkeypatch, encoding):
+    """A UTF-8 stream is given the spooled bytes as they are, another one their text: either way, split into
+    chunks that end inside characters, the report is the standard encoding of the whole."""
+    import io
+
+    from conftest import lint_text
+    from fiscal_lint.reports import json as report
+
+    results = [lint_text("三公经费合计10.00万元，其中公务接待费4.00万元，公务用车运行维护费5.00万元。"),
+               lint_text("本年支出合计3万元，其中基本支出1万元，项目支出2万元。")]
+    monkeypatch.setattr(report, "SPOOL", 10)
+    monkeypatch.setattr(report, "CHUNK", 7)
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding)
+    writer = report.Writer(stream, "zh")
+    for r in results:
+        writer.file(r)
+    writer.end()
+    stream.flush()
+    text = raw.getvalue().decode(encoding)
+    assert text == report.render(results, "zh") == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"

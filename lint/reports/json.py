@@ -77,9 +77,10 @@ def suppressions(report) -> dict:
 
 
 TOOL = {"name": "fiscal-lint", "version": __version__}
-# characters of a spool's entries held in memory before it goes to a temporary file: a report of 2,000 files is 11
+# bytes of a spool's entries held in memory before it goes to a temporary file: a report of 2,000 files is 11.5
 # million, and their checks, which are no longer kept once encoded, took more
 SPOOL = 32_000_000
+CHUNK = 1 << 20  # bytes copied from a spool at a time
 
 
 class Writer:
@@ -92,7 +93,9 @@ class Writer:
 
         self.stream, self.lang = stream, lang
         self.files: list[str] = []  # a line for each file: small, kept in memory
-        self.spools = [tempfile.SpooledTemporaryFile(SPOOL, mode="w+", encoding="utf-8") for _ in range(2)]
+        # in UTF-8, encoded once: a UTF-8 stream is given the bytes as they are (a 58 MB report was decoded and
+        # encoded again, a third of a second after the last file)
+        self.spools = [tempfile.SpooledTemporaryFile(SPOOL) for _ in range(2)]
         self.counts = [0, 0]
 
     def file(self, r: FileResult) -> None:
@@ -100,7 +103,7 @@ class Writer:
         self.files.append(item(entry))
         for k, entries in enumerate((findings, checks)):
             for e in entries:
-                self.spools[k].write(("[\n    " if not self.counts[k] else ",\n    ") + item(e))
+                self.spools[k].write((("[\n    " if not self.counts[k] else ",\n    ") + item(e)).encode())
                 self.counts[k] += 1
 
     def end(self, report=None) -> None:
@@ -111,13 +114,31 @@ class Writer:
             write(f',\n  "{name}": ')
             if count:
                 spool.seek(0)
-                while chunk := spool.read(1 << 20):
-                    write(chunk)
+                _copy(spool, self.stream)
             write("\n  ]" if count else "[]")
             spool.close()
         if report is not None:
             write(',\n  "suppressions": ' + item(suppressions(report), "\n  "))
         write("\n}\n")
+
+
+def _copy(spool, stream) -> None:
+    """The UTF-8 bytes of `spool` written to the text stream `stream`: to its buffer as they are where it encodes
+    in UTF-8 and does not translate newlines (a file, standard output, on all but Windows), else decoded."""
+    import codecs
+    import os
+
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n":
+        stream.flush()
+        while chunk := spool.read(CHUNK):
+            buffer.write(chunk)
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()  # a chunk may end inside a character
+    while chunk := spool.read(CHUNK):
+        stream.write(decoder.decode(chunk))
+    stream.write(decoder.decode(b"", final=True))
 
 
 def write(results: list[FileResult], lang: str, write, report=None) -> None:
