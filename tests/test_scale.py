@@ -173,10 +173,11 @@ def test_the_workers_are_renewed_and_never_run_out():
 
 
 def test_items_travel_in_batches_of_consecutive_items():
-    assert [len(b) for b in pool.batches(range(25))] == [10, 10, 5]
+    n = pool.BATCH_ITEMS
+    assert [len(b) for b in pool.batches(range(2 * n + 5))] == [n, n, 5]
     sizes = [pool.BATCH_WEIGHT // 2] * 3 + [1] * 3 + [pool.BATCH_WEIGHT * 5]
     assert [len(b) for b in pool.batches(sizes, weight=lambda n: n)] == [2, 5]
-    assert [x for b in pool.batches(range(25)) for x in b] == list(range(25))
+    assert [x for b in pool.batches(range(2 * n + 5)) for x in b] == list(range(2 * n + 5))
 
 
 def test_workers_that_cannot_run_at_all_stop_the_pool():
