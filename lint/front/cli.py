@@ -94,10 +94,6 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
           max_pages, jobs, scheduler, quiet, timeout_per_file, sarif_root) -> None:
     """Check files and folders (text, Markdown, HTML, Word, Excel, PDF inside, recursively); - reads
     standard input."""
-    if jobs and jobs > 1 and not scheduler and not show_settings and (len(paths) > 1 or paths and os.path.isdir(paths[0])):
-        from ..run import WORKER, pool
-
-        pool.start_server([WORKER])  # its imports and warm-up go on while this process reads its settings
     from ..run import settings as settings_mod
     from ..run import suppress
 

@@ -21,7 +21,7 @@ def main():
 
 def pooled(argv: list[str]) -> bool:
     """Whether `argv` is a check with --jobs above 1 and no --scheduler or --show-settings, read without
-    click: a wrong guess only costs a server started for nothing (the CLI starts it anyway when it needs it)."""
+    click: a wrong guess only costs a server started for nothing (a pool starts it anyway when it needs it)."""
     if not argv or argv[0] != "check":
         return False
     jobs = None
@@ -35,6 +35,6 @@ def pooled(argv: list[str]) -> bool:
             jobs = next(args, None)
         elif arg.startswith("--jobs="):
             jobs = arg[len("--jobs="):]
-        elif arg.startswith("-j") and not arg.startswith("--"):
+        elif arg.startswith("-j"):
             jobs = arg[2:]
     return jobs is not None and jobs.isdigit() and int(jobs) > 1
