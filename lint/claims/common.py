@@ -2,7 +2,6 @@
 sentence starts, and the fund a label scopes a figure to."""
 from __future__ import annotations
 
-
 from ..parse.extract import Keyword, Label
 from ..parse.mentions import ATTACHED_ROLES, Mention, Paragraph
 from ..rx import lazy

@@ -61,12 +61,12 @@ def _category(label: str) -> str:
 
 # what may follow a category in a label that names it: its basis, a verb ("基本支出预算数为", "项目支出合计")
 TAIL = lazy(r"(?:[\p{P}\s]|财政拨款|预算|决算|执行|实际|支出|收入|数|额|金额|用|合计|总计|共计|累计|完成|安排"
-                     r"|为|是|达到|达)*")
+            r"|为|是|达到|达)*")
 # what may stand before a category without making it another's: years, the unit, the funds ("2023年本级一般公共预算
 # 财政拨款基本支出"); anything else ("城市公用事业附加支出总计") qualifies it
 GENERIC_BEFORE = lazy(r"[\p{P}\s\d]|年度?|本年|当年|全年|本级|市本级|县本级|区本级|本单位|本部门|单位|部门|我单位|"
-                               r"一般公共预算|政府性基金预算?|国有资本经营预算?|社会保险基金预算?|财政拨款|预算|决算|安排的?|"
-                               r"实际|收入|支出|的|为|中|其中|包括")
+                      r"一般公共预算|政府性基金预算?|国有资本经营预算?|社会保险基金预算?|财政拨款|预算|决算|安排的?|"
+                      r"实际|收入|支出|的|为|中|其中|包括")
 
 
 # a qualifier that names an item of revenue or spending ("新增建设用地土地有偿使用费支出总计", "城市公用事业附加支出总计"):
@@ -95,7 +95,7 @@ CARVE = lazy(r"剔除|扣除|不含|除[^,:]{1,12}外")
 # (a news report comparing offices: the same category of two offices is not one quantity)
 # ("以人力资源和社保部为例,2020年度…": the example the sentence takes)
 BODY = lazy(r"^(?:比如|例如|如|其中|以)?[,:]?(\p{Han}{2,12}?(?:厅|局|委|办|院|中心|部|所|站|馆|队|校))"
-                     r"(?=为例|[,:]?(?:(?:19|20)\d\d年|“|\"))")
+            r"(?=为例|[,:]?(?:(?:19|20)\d\d年|“|\"))")
 
 
 def _body(para: Paragraph, m: Mention) -> str:
@@ -107,7 +107,7 @@ def _body(para: Paragraph, m: Mention) -> str:
 
 # the level of government a figure is of: 全市 (the city with its counties) is not 市本级, nor 市级 县级
 LEVEL = lazy(r"全(?:省|市|县|区|镇|乡|盟|州|旗)|(?:省|市|州|县|区|镇|乡|盟|旗)本级"
-                      r"|(?:省|市|县|区|乡镇|旗)级(?!预算单位|单位)")
+             r"|(?:省|市|县|区|乡镇|旗)级(?!预算单位|单位)")
 
 
 YEAR_OF = lazy(r"(?:19|20)\d{2}(?=年)")
@@ -276,7 +276,7 @@ def _all_fiscal(paragraphs: list[Paragraph]) -> bool:
 
 # words a restatement may add or drop around the name of its figure ("全年完成一般公共预算收入" is "一般公共预算收入")
 LEAD = lazy(r"^(?:其中|全年|今年|当年|本年|年度|累计|共|合计|完成|实现|为|达到|是|的|全县|全市|全区|全省)+|"
-                     r"(?:完成|实现|为|达到|是|的|共计|合计)+$")
+            r"(?:完成|实现|为|达到|是|的|共计|合计)+$")
 # "行政单位资产总额" restates "行政单位资产": the whole of a thing is the thing
 WHOLE_TAIL = lazy(r"(?:总额|总量)$")
 

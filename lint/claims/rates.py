@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 from ..parse.extract import Keyword, Quantity
 from ..parse.mentions import Mention, Paragraph
 from .common import listed, sent_start, usable_amount

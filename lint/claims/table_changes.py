@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from ..text.tables import Row, Table
 from .common import YEAR
 from .kinds import claim_kind

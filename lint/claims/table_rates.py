@@ -3,7 +3,6 @@
 where one column is the rate, one the budget it names, and one the amount, with nothing left to guess."""
 from __future__ import annotations
 
-
 from ..text.tables import Table
 from .executions import ExecClaim
 from .kinds import claim_kind

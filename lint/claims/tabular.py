@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-
 from ..arith.quantity import Quantity
 from ..text.tables import SCALE, Cell, Row, Table, header_index
 from .executions import ExecClaim
@@ -267,7 +266,7 @@ def table_sums(table: Table) -> list[SumClaim]:
 
 # the numbering of an outline's rows, outermost first as a document meets them: (一) 一、 1. 1、 (1) ①
 MARKER = lazy(r"^\s*(?:(?P<paren_cn>\([一二三四五六七八九十]+\))|(?P<cn>[一二三四五六七八九十]+、)"
-                       r"|(?P<num>\d{1,2}[.、](?!\d))|(?P<paren_num>\(\d{1,2}\))|(?P<circled>[①-⑳]))")
+              r"|(?P<num>\d{1,2}[.、](?!\d))|(?P<paren_num>\(\d{1,2}\))|(?P<circled>[①-⑳]))")
 ROW_NUMBERS = ("行次", "栏次", "序号", "编号")
 
 

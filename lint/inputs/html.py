@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-
 from .located import Extracted, TextBuilder, clean_cell
 from ..rx import lazy
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-
 from .decode import InputError
 from .limits import Limits, safe_zip
 from .located import Extracted, TextBuilder, clean_cell

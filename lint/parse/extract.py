@@ -88,7 +88,7 @@ SENTENCE = lazy(r"(?:[^。!?\n]|\?(?=\d))*(?:[。!?]|\n|$)")
 # a sentence is parsed when it holds a figure, or compares figures stated before it ("决算数小于预算数")
 # (a run of numerals is tried from its start only: from inside it the match would end at the same place)
 HAS_FIGURE = lazy(r"\d|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+"
-                           r"(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)|大于|小于|等于|高于|低于|超过|持平")
+                  r"(?:个|项|人|名|件|辆|台|次|批次|宗|家|团组|条|户)|大于|小于|等于|高于|低于|超过|持平")
 
 
 TAIL = 8  # characters of a figureless sentence closing a paragraph with a colon that is still read

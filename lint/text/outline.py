@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-
 from ..arith.quantity import Quantity
 from ..rx import lazy
 
