@@ -125,6 +125,7 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     lang = lang or run_settings.lang or default_lang()
     fail_on = fail_on or run_settings.fail_on
     from ..inputs.limits import Limits
+    from ..inputs.source import expand
     from ..reports import progress
     from ..reports.common import printable
     from ..run import engine, pool
@@ -133,14 +134,16 @@ def check(paths, fmt, lang, fail_on, encoding, rounding, output, config, isolate
     # the text, HTML and SARIF reports read the documents (snippets, tables, the kind of input); the others need
     # only the findings and checks, so the workers send back no document for them
     view = fmt in ("text", "html", "sarif") and not statistics and not write_baseline
+    # found once: planning them again finds the same (a file named is kept as it is)
+    found = expand(list(paths))
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
-        clash = _an_input(target, paths)
+        clash = _an_input(target, found)
         if clash is not None:
             click.echo(f"fiscal-lint: {option} {printable(target)}: refusing to write over {printable(clash)}, "
                        f"a file being checked", err=True)
             sys.exit(2)
     try:
-        planned = engine.plan(list(paths), encoding=encoding, settings_for=resolver.for_file,
+        planned = engine.plan(found, encoding=encoding, settings_for=resolver.for_file,
                               limits=Limits(max_bytes=max_bytes, max_pages=max_pages), timeout=timeout_per_file or None,
                               view=view)
         base = suppress.load_baseline(baseline) if baseline else None
@@ -218,18 +221,16 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _an_input(target: str | None, paths) -> str | None:
-    """The checked file that `target` is (the same file, by device and inode), if any: -o X X must not write
-    the report over X."""
+def _an_input(target: str | None, found: list[str]) -> str | None:
+    """The file found to check (inputs.source.expand) that `target` is (the same file, by device and inode), if
+    any: -o X X must not write the report over X."""
     if not target:
         return None
     try:
         st = os.stat(target)
     except OSError:
         return None  # not there yet: it is no input
-    from ..inputs.source import expand
-
-    for name in expand(list(paths)):
+    for name in found:
         try:
             other = os.stat(name) if name != "-" else None
         except OSError:
