@@ -50,11 +50,15 @@ def _sentences():
 
 
 def _read(tree) -> list:
-    """The tree as extract reads it: each label's text and span, every other token with its place."""
+    """The tree as extract reads it: each label's text and span (its tokens side by side), every other token with
+    its place."""
     out = []
     for child in tree.children:
-        if isinstance(child, Tree) and child.data == "label":
-            out.append(("label", "".join(child.children), child.children[0].start_pos, child.children[-1].end_pos))
+        if isinstance(child, Token) and child.type in extract.LABEL:
+            if out and out[-1][0] == "label":
+                out[-1] = ("label", out[-1][1] + str(child), out[-1][2], child.end_pos)
+            else:
+                out.append(("label", str(child), child.start_pos, child.end_pos))
         elif isinstance(child, Tree):
             out.append((child.data, [(t.type, str(t), t.start_pos, t.end_pos) for t in child.children]))
         else:
@@ -79,8 +83,8 @@ def test_the_same_reading_as_lark():
 
 def test_a_label_is_one_token():
     tree = extract.parser().parse("本单位政府采购支出决算为12.5万元")
-    labels = [c for c in tree.children if isinstance(c, Tree) and c.data == "label"]
-    assert ["".join(c.children) for c in labels] == ["本单位政府采购"] and len(labels[0].children) == 1
+    labels = [c for c in tree.children if isinstance(c, Token) and c.type in extract.LABEL]
+    assert labels == ["本单位政府采购"]
 
 
 def test_nothing_to_install_on_another_shape():

@@ -52,6 +52,7 @@ class Label:
 
 
 Item = Quantity | Keyword | Label
+LABEL = ("WORD", "CHAR")  # the terminals of a label's text (grammar: start)
 
 
 @dataclass
@@ -79,7 +80,7 @@ def parser(strict: bool = False) -> Lark:
         lark = build()
     finally:
         lark_lexer.has_interegular = saved
-    scan.install(lark, runs=("WORD", "CHAR"))  # a label's text: one token a run (grammar: label)
+    scan.install(lark, runs=LABEL)  # a label's text: one token a run (grammar: start)
     return lark
 
 
@@ -186,14 +187,16 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
         return Sentence(start, end, [])
     items: list[Item] = []
     for child in tree.children:
-        if isinstance(child, Tree):
-            if child.data == "quantity":
-                q = _quantity(child, start)
-                _sign(text, q, items)
-                items.append(q)
-            else:  # label
-                toks = child.children
-                items.append(Label("".join(str(t) for t in toks), toks[0].start_pos + start, toks[-1].end_pos + start))
+        if isinstance(child, Tree):  # a quantity
+            q = _quantity(child, start)
+            _sign(text, q, items)
+            items.append(q)
+        elif child.type in LABEL:
+            last = items[-1] if items else None
+            if isinstance(last, Label):  # a run the scanner did not join (grammar: start)
+                last.text, last.end = last.text + str(child), child.end_pos + start
+            else:
+                items.append(Label(str(child), child.start_pos + start, child.end_pos + start))
         else:
             items.append(Keyword(child.type, str(child), child.start_pos + start, child.end_pos + start))
     _compounds(items)
